@@ -1,0 +1,98 @@
+//! Caller changes to a calendar: company closures, removed days, a new decree.
+
+use super::holiday::Holiday;
+use chrono::NaiveDate;
+
+/// Changes a caller makes to a calendar without a new release of this crate: days to add
+/// (company closures, 24 and 31 December…), days to remove, and whole years to replace (next
+/// year's decree, once published).
+///
+/// Applied by [`Calendar::with_overrides`](super::Calendar::with_overrides), which checks them:
+/// a built calendar never holds two holidays on one date or a date outside the supported years.
+///
+/// With the `serde` feature it (de)serializes as
+/// `{"add": [...], "remove": ["2025-05-02"], "replace": [{"year": 2028, "holidays": [...]}]}`;
+/// every field is optional and unknown fields are refused.
+///
+/// # Example
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use support_sla::calendar::{Calendar, CalendarOverrides, Holiday, Level, Provenance};
+///
+/// let d = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+/// let company = || Provenance::Custom { source: "acuerdo de empresa".into() };
+/// let overrides = CalendarOverrides::new()
+///     .add_day(Holiday::new(d(12, 24), Level::Company, "Nochebuena", company()))
+///     .add_day(Holiday::new(d(12, 31), Level::Company, "Nochevieja", company()))
+///     .remove_day(d(5, 2));
+/// let cal = Calendar::madrid().with_overrides(&overrides)?;
+/// assert!(cal.is_holiday(d(12, 24))? && cal.is_holiday(d(12, 31))?);
+/// assert!(!cal.is_holiday(d(5, 2))?);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[non_exhaustive]
+pub struct CalendarOverrides {
+    /// Days to add; none may already be a holiday.
+    pub add: Vec<Holiday>,
+    /// Dates to remove; each must be a holiday.
+    pub remove: Vec<NaiveDate>,
+    /// Years whose whole list is replaced.
+    pub replace: Vec<YearList>,
+}
+
+impl CalendarOverrides {
+    /// No changes.
+    pub fn new() -> CalendarOverrides {
+        CalendarOverrides::default()
+    }
+
+    /// These overrides with `holiday` added.
+    #[must_use]
+    pub fn add_day(mut self, holiday: Holiday) -> CalendarOverrides {
+        self.add.push(holiday);
+        self
+    }
+
+    /// These overrides with the holiday on `date` removed.
+    #[must_use]
+    pub fn remove_day(mut self, date: NaiveDate) -> CalendarOverrides {
+        self.remove.push(date);
+        self
+    }
+
+    /// These overrides with the whole list of `year` replaced by `holidays`.
+    #[must_use]
+    pub fn replace_year(mut self, year: i32, holidays: Vec<Holiday>) -> CalendarOverrides {
+        self.replace.push(YearList { year, holidays });
+        self
+    }
+
+    /// Whether there is nothing to change.
+    pub fn is_empty(&self) -> bool {
+        self.add.is_empty() && self.remove.is_empty() && self.replace.is_empty()
+    }
+}
+
+/// The complete list of holidays of one year, replacing the calendar's (see
+/// [`CalendarOverrides::replace_year`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
+pub struct YearList {
+    /// The year replaced.
+    pub year: i32,
+    /// All its holidays; each must fall in `year`.
+    pub holidays: Vec<Holiday>,
+}
+
+impl YearList {
+    /// The list `holidays` for `year`.
+    pub fn new(year: i32, holidays: Vec<Holiday>) -> YearList {
+        YearList { year, holidays }
+    }
+}

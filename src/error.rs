@@ -1,0 +1,142 @@
+//! The crate's one error type.
+//!
+//! [`Error`] is for bad configuration and for inputs outside the supported range only. Business
+//! outcomes (an intake refused, an objective breached) are values, never errors.
+
+use chrono::{DateTime, NaiveDate, Utc, Weekday};
+use std::ops::RangeInclusive;
+
+/// Everything that can go wrong when building a value of this crate or asking it about an
+/// instant it cannot answer for.
+///
+/// Every variant carries the offending value, and every message says what was wrong with which
+/// value (lowercase, no trailing period), so a log line is enough to find the cause.
+///
+/// # Example
+///
+/// ```
+/// use support_sla::{Error, Tier};
+///
+/// let err = "gold".parse::<Tier>().unwrap_err();
+/// assert_eq!(err.to_string(), r#"unknown tier "gold": expected one of standard, plus, vip"#);
+/// assert!(matches!(err, Error::UnknownWord { .. }));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A word could not be parsed as one of the crate's vocabulary (tier, severity, channel…).
+    #[error("unknown {kind} {input:?}: expected one of {expected}")]
+    UnknownWord {
+        /// What was being parsed (`"tier"`, `"severity"`…).
+        kind: &'static str,
+        /// The input, as given.
+        input: String,
+        /// The accepted words, for the message.
+        expected: &'static str,
+    },
+
+    /// A priority rank outside `1..=12`.
+    #[error("priority rank {rank} is out of range: expected 1 to 12")]
+    RankOutOfRange {
+        /// The rank given.
+        rank: u8,
+    },
+
+    /// A year outside the range the crate has data for.
+    #[error("year {year} is outside the supported range {}..={}", supported.start(), supported.end())]
+    YearOutOfRange {
+        /// The year asked for.
+        year: i32,
+        /// The years supported.
+        supported: RangeInclusive<i32>,
+    },
+
+    /// An instant outside the range a coverage was built for.
+    #[error("instant {instant} is outside the supported range {start} to {end}")]
+    InstantOutOfRange {
+        /// The instant asked about.
+        instant: DateTime<Utc>,
+        /// First supported instant.
+        start: DateTime<Utc>,
+        /// Last supported instant.
+        end: DateTime<Utc>,
+    },
+
+    /// A deadline that would fall outside the range a coverage was built for.
+    #[error(
+        "a budget of {budget_seconds} s from {start} runs past the supported range {range_start} to {range_end}"
+    )]
+    DeadlineOutOfRange {
+        /// The start instant.
+        start: DateTime<Utc>,
+        /// The budget, in whole seconds, rounded toward zero (for the message).
+        budget_seconds: i64,
+        /// First supported instant.
+        range_start: DateTime<Utc>,
+        /// Last supported instant.
+        range_end: DateTime<Utc>,
+    },
+
+    /// A date given twice in the same list.
+    #[error("date {date} is given more than once")]
+    DuplicateDate {
+        /// The repeated date.
+        date: NaiveDate,
+    },
+
+    /// A day of a year's list that falls in another year.
+    #[error("date {date} is not in year {year}, the year of the list it is given in")]
+    DateNotInYear {
+        /// The misplaced date.
+        date: NaiveDate,
+        /// The year of the list.
+        year: i32,
+    },
+
+    /// A removal of a holiday that the calendar does not have.
+    #[error("cannot remove {date}: it is not a holiday of the calendar")]
+    NotAHoliday {
+        /// The date asked to remove.
+        date: NaiveDate,
+    },
+
+    /// A window that cannot be: opening not before closing, or a leap-second wall time.
+    #[error("window {window} on {weekday} is invalid: {reason}")]
+    InvalidWindow {
+        /// The day of the window.
+        weekday: Weekday,
+        /// The window, as text (`18:00-09:00`).
+        window: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+
+    /// Two windows of the same day that overlap.
+    #[error("windows {first} and {second} on {weekday} overlap")]
+    OverlappingWindows {
+        /// The day of the windows.
+        weekday: Weekday,
+        /// The earlier window, as text.
+        first: String,
+        /// The later window, as text.
+        second: String,
+    },
+
+    /// A text that is not a valid window or schedule.
+    #[error("invalid {kind} {input:?}: {reason}")]
+    Malformed {
+        /// What was being parsed (`"window"`, `"duration"`…).
+        kind: &'static str,
+        /// The input, as given.
+        input: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+
+    /// An IANA time-zone name that is not known.
+    #[error("unknown time zone {name:?}")]
+    UnknownTimeZone {
+        /// The name given.
+        name: String,
+    },
+}

@@ -1,0 +1,189 @@
+//! Queue order: which ticket the team works on next.
+
+use crate::{Priority, Severity, TicketId, Tier};
+use chrono::{DateTime, TimeZone, Utc};
+
+/// The key that orders the support queue: priority rank, then registration instant (earlier
+/// first), then ticket number (smaller first).
+///
+/// The order is total and deterministic: two keys are equal only when all three parts are. It is
+/// exactly the lexicographic order of `(priority, registered, id)`, at nanosecond resolution and
+/// over every instant `chrono` can represent (including leap-second instants).
+///
+/// The key is packed into integers so that comparing two keys is two integer comparisons: it is
+/// built once per ticket and is what the sort functions of this module compare.
+///
+/// # Source
+///
+/// > «con el fin de atender antes a los clientes que tienen mayor prioridad» — the queue serves
+/// > higher priority first; ties go to the earlier registration, then the smaller ticket number
+/// > (DESIGN.md), so the order never depends on input order.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use support_sla::queue::{sort_queue, QueueKey};
+/// use support_sla::{Priority, Severity, TicketId, Tier};
+///
+/// let at = |h| Utc.with_ymd_and_hms(2025, 3, 3, h, 0, 0).unwrap();
+/// let mut queue = vec![
+///     QueueKey::new(Priority::new(Severity::S3, Tier::Vip), at(8), TicketId::new(1)),
+///     QueueKey::new(Priority::new(Severity::S1, Tier::Standard), at(10), TicketId::new(3)),
+///     QueueKey::new(Priority::new(Severity::S1, Tier::Standard), at(9), TicketId::new(2)),
+/// ];
+/// sort_queue(&mut queue);
+/// let ids: Vec<u64> = queue.iter().map(|k| k.id().get()).collect();
+/// assert_eq!(ids, [2, 3, 1]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct QueueKey {
+    /// rank (4 bits) << 95 | (seconds since the epoch, offset to be unsigned) << 31 | nanoseconds
+    head: u128,
+    id: u64,
+}
+
+const NANOS_BITS: u32 = 31;
+const SECONDS_BITS: u32 = 64;
+const RANK_SHIFT: u32 = NANOS_BITS + SECONDS_BITS;
+const NANOS_MASK: u128 = (1 << NANOS_BITS) - 1;
+
+impl QueueKey {
+    /// The key of a ticket of this priority, registered at `registered`, numbered `id`.
+    pub fn new<Tz: TimeZone>(priority: Priority, registered: DateTime<Tz>, id: TicketId) -> Self {
+        let registered = registered.with_timezone(&Utc);
+        // Offset the signed seconds so that unsigned order equals time order.
+        let seconds = (registered.timestamp() as u64) ^ (1 << 63);
+        let nanos = registered.timestamp_subsec_nanos();
+        QueueKey {
+            head: (u128::from(priority.rank()) << RANK_SHIFT)
+                | (u128::from(seconds) << NANOS_BITS)
+                | u128::from(nanos),
+            id: id.get(),
+        }
+    }
+
+    /// The key of a ticket of this severity and tier: shorthand for
+    /// `QueueKey::new(Priority::new(severity, tier), registered, id)`.
+    pub fn for_ticket<Tz: TimeZone>(
+        severity: Severity,
+        tier: Tier,
+        registered: DateTime<Tz>,
+        id: TicketId,
+    ) -> Self {
+        QueueKey::new(Priority::new(severity, tier), registered, id)
+    }
+
+    /// The priority part of the key.
+    pub fn priority(&self) -> Priority {
+        let rank = (self.head >> RANK_SHIFT) as u8;
+        // The rank was taken from a `Priority`, so it is in 1..=12.
+        Priority::from_rank(rank).unwrap_or(Priority::LOWEST)
+    }
+
+    /// The registration instant part of the key.
+    pub fn registered(&self) -> DateTime<Utc> {
+        let seconds = ((self.head >> NANOS_BITS) as u64 ^ (1 << 63)) as i64;
+        let nanos = (self.head & NANOS_MASK) as u32;
+        // Both parts were taken from a valid `DateTime<Utc>`, so they rebuild one.
+        DateTime::from_timestamp(seconds, nanos).unwrap_or(DateTime::<Utc>::MIN_UTC)
+    }
+
+    /// The ticket number part of the key.
+    pub fn id(&self) -> TicketId {
+        TicketId::new(self.id)
+    }
+}
+
+/// Sorts keys into queue order: the ticket to work on next comes first.
+///
+/// Keys are totally ordered, so the result does not depend on the input order.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use support_sla::queue::{sort_queue, QueueKey};
+/// use support_sla::{Severity, TicketId, Tier};
+///
+/// let t = Utc.with_ymd_and_hms(2025, 6, 2, 9, 0, 0).unwrap();
+/// let mut keys = vec![
+///     QueueKey::for_ticket(Severity::S2, Tier::Standard, t, TicketId::new(7)),
+///     QueueKey::for_ticket(Severity::S2, Tier::Vip, t, TicketId::new(8)),
+/// ];
+/// sort_queue(&mut keys);
+/// assert_eq!(keys[0].id(), TicketId::new(8)); // same severity: Vip first
+/// ```
+pub fn sort_queue(keys: &mut [QueueKey]) {
+    match Compact::for_keys(keys) {
+        Some(compact) => compact.sort(keys),
+        None => keys.sort_unstable(),
+    }
+}
+
+/// The instant part of a key's head: seconds and nanoseconds, in time order.
+const INSTANT_MASK: u128 = (1 << RANK_SHIFT) - 1;
+/// Bits the compact form gives the instant, relative to the earliest key: 2^60 units of 2^-31 s,
+/// about 17 years between the earliest and the latest registration.
+const COMPACT_INSTANT_BITS: u32 = 60;
+
+/// Sorting by one `u128` per key instead of the 32-byte key: when the registrations of the slice
+/// lie within about 17 years of each other, (rank, instant relative to the earliest, id) packs
+/// losslessly into 4 + 60 + 64 bits, and a `u128` sort moves half the bytes and compares once.
+struct Compact {
+    earliest: u128,
+}
+
+impl Compact {
+    fn for_keys(keys: &[QueueKey]) -> Option<Compact> {
+        let mut instants = keys.iter().map(|k| k.head & INSTANT_MASK);
+        let first = instants.next()?;
+        let (earliest, latest) =
+            instants.fold((first, first), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        (latest - earliest < 1 << COMPACT_INSTANT_BITS).then_some(Compact { earliest })
+    }
+
+    fn pack(&self, key: &QueueKey) -> u128 {
+        let rank = key.head >> RANK_SHIFT;
+        let instant = (key.head & INSTANT_MASK) - self.earliest;
+        (rank << (COMPACT_INSTANT_BITS + 64)) | (instant << 64) | u128::from(key.id)
+    }
+
+    fn unpack(&self, packed: u128) -> QueueKey {
+        let rank = packed >> (COMPACT_INSTANT_BITS + 64);
+        let instant = (packed >> 64) & ((1 << COMPACT_INSTANT_BITS) - 1);
+        QueueKey {
+            head: (rank << RANK_SHIFT) | (instant + self.earliest),
+            id: packed as u64,
+        }
+    }
+
+    fn sort(&self, keys: &mut [QueueKey]) {
+        let mut packed: Vec<u128> = keys.iter().map(|k| self.pack(k)).collect();
+        packed.sort_unstable();
+        for (key, p) in keys.iter_mut().zip(packed) {
+            *key = self.unpack(p);
+        }
+    }
+}
+
+/// Sorts any tickets into queue order by the key `key_of` gives for each.
+///
+/// Tickets with equal keys (the same priority, instant and number) may end in either order;
+/// give each ticket its own number and the order is fully determined.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use support_sla::queue::{sort_by_queue, QueueKey};
+/// use support_sla::{Severity, TicketId, Tier};
+///
+/// struct Ticket { id: u64, tier: Tier, severity: Severity }
+/// let t = Utc.with_ymd_and_hms(2025, 6, 2, 9, 0, 0).unwrap();
+/// let mut tickets = vec![
+///     Ticket { id: 1, tier: Tier::Vip, severity: Severity::S4 },
+///     Ticket { id: 2, tier: Tier::Standard, severity: Severity::S1 },
+/// ];
+/// sort_by_queue(&mut tickets, |x| QueueKey::for_ticket(x.severity, x.tier, t, TicketId::new(x.id)));
+/// assert_eq!(tickets[0].id, 2);
+/// ```
+pub fn sort_by_queue<T>(tickets: &mut [T], key_of: impl FnMut(&T) -> QueueKey) {
+    tickets.sort_unstable_by_key(key_of);
+}
