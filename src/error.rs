@@ -133,6 +133,13 @@ pub enum Error {
         reason: &'static str,
     },
 
+    /// A time zone whose offset changes could not be resolved into window edges.
+    #[error("time zone {zone} has an offset change this crate cannot resolve (two changes within 36 hours)")]
+    TimeZoneRule {
+        /// The zone's IANA name.
+        zone: String,
+    },
+
     /// An IANA time-zone name that is not known.
     #[error("unknown time zone {name:?}")]
     UnknownTimeZone {

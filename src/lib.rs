@@ -7,6 +7,8 @@
 
 pub mod calendar;
 mod channel;
+pub mod clock;
+pub mod coverage;
 mod error;
 mod priority;
 pub mod queue;

@@ -1,0 +1,103 @@
+//! The one rule that turns a wall-clock window edge into an instant, DST days included.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone};
+use chrono_tz::Tz;
+
+/// The instant of the wall time `nanos` after midnight on `date` in `tz`, as nanoseconds since
+/// the Unix epoch. `nanos` may be a whole day (24:00), which is the next day's midnight.
+///
+/// **The rule**: a wall-clock edge is *the earliest instant at which the local clock reads that
+/// wall time or later*. So:
+///
+/// - a wall time that exists once is that instant;
+/// - a wall time that exists twice (the repeated hour when clocks go back) is its first
+///   occurrence: in Madrid on 26 October 2025, 02:30 is 00:30 UTC, not 01:30 UTC;
+/// - a wall time that does not exist (the skipped hour when clocks go forward) is the instant
+///   the clock jumps, when it reads the first wall time after the gap: in Madrid on
+///   30 March 2025, 02:30 is 01:00 UTC (03:00 CEST).
+///
+/// The rule is monotone (a later wall time never gives an earlier instant), so a window never
+/// inverts; a window lying wholly inside a skipped hour becomes empty.
+///
+/// Returns `None` only for a date that chrono cannot represent.
+pub(crate) fn wall_to_nanos(tz: Tz, date: NaiveDate, nanos: u64) -> Option<i64> {
+    let local = date
+        .and_hms_opt(0, 0, 0)?
+        .checked_add_signed(TimeDelta::nanoseconds(i64::try_from(nanos).ok()?))?;
+    match tz.from_local_datetime(&local) {
+        chrono::LocalResult::Single(instant) => instant.timestamp_nanos_opt(),
+        chrono::LocalResult::Ambiguous(a, b) => a.min(b).timestamp_nanos_opt(),
+        chrono::LocalResult::None => jump_over(tz, local),
+    }
+}
+
+/// The earliest instant whose local reading is `local` or later, for a `local` inside a gap:
+/// a binary search for the transition over the 72 hours around it (a zone changes offset at most
+/// once in such a span).
+fn jump_over(tz: Tz, local: NaiveDateTime) -> Option<i64> {
+    let reads_at_least = |utc_nanos: i64| {
+        let instant = DateTime::from_timestamp_nanos(utc_nanos);
+        let offset = tz.offset_from_utc_datetime(&instant.naive_utc()).fix();
+        instant.naive_utc() + offset >= local
+    };
+    let guess = local.and_utc().timestamp_nanos_opt()?;
+    let span = 36 * 3_600 * 1_000_000_000_i64;
+    let (mut lo, mut hi) = (guess.checked_sub(span)?, guess.checked_add(span)?);
+    if reads_at_least(lo) || !reads_at_least(hi) {
+        return None;
+    }
+    // Invariant: reads_at_least(lo) is false, reads_at_least(hi) is true.
+    while hi - lo > 1 {
+        let mid = lo + (hi - lo) / 2;
+        if reads_at_least(mid) {
+            hi = mid;
+        } else {
+            lo = mid;
+        }
+    }
+    Some(hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Utc;
+    use chrono_tz::Europe::Madrid;
+
+    fn utc(s: &str) -> i64 {
+        s.parse::<DateTime<Utc>>()
+            .ok()
+            .and_then(|t| t.timestamp_nanos_opt())
+            .unwrap_or(i64::MIN)
+    }
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    const H: u64 = 3_600_000_000_000;
+
+    #[test]
+    fn spring_forward_2025_skipped_wall_time_is_the_jump_instant() {
+        let at = wall_to_nanos(Madrid, d(2025, 3, 30), 2 * H + H / 2);
+        assert_eq!(at, Some(utc("2025-03-30T01:00:00Z")));
+        let two = wall_to_nanos(Madrid, d(2025, 3, 30), 2 * H);
+        assert_eq!(two, Some(utc("2025-03-30T01:00:00Z")));
+        let three = wall_to_nanos(Madrid, d(2025, 3, 30), 3 * H);
+        assert_eq!(three, Some(utc("2025-03-30T01:00:00Z")));
+    }
+
+    #[test]
+    fn fall_back_2025_repeated_wall_time_is_its_first_occurrence() {
+        let at = wall_to_nanos(Madrid, d(2025, 10, 26), 2 * H + H / 2);
+        assert_eq!(at, Some(utc("2025-10-26T00:30:00Z")));
+        let three = wall_to_nanos(Madrid, d(2025, 10, 26), 3 * H);
+        assert_eq!(three, Some(utc("2025-10-26T02:00:00Z")));
+    }
+
+    #[test]
+    fn end_of_day_is_next_midnight() {
+        let end = wall_to_nanos(Madrid, d(2025, 10, 26), 24 * H);
+        assert_eq!(end, Some(utc("2025-10-26T23:00:00Z")));
+    }
+}

@@ -1,0 +1,130 @@
+//! Coverage: when the service clock runs for a ticket.
+//!
+//! A [`Coverage`] is a weekly [`Schedule`] of wall-clock windows, read in a time zone
+//! (`Europe/Madrid` unless told otherwise), minus the holidays of a
+//! [`Calendar`](crate::calendar::Calendar) — or, for the around-the-clock service, every instant
+//! of every day. The [`Clock`](crate::clock::Clock) built from it counts service time.
+//!
+//! # Source
+//!
+//! > «Para los tiempos de respuesta y tiempos de resolución, sólo se consideran las horas que
+//! > transcurren dentro del horario oficial de servicio.»
+//!
+//! Gloss: response and resolution times count only the hours inside the official service hours.
+
+mod schedule;
+
+pub(crate) use schedule::DAY_NANOS;
+pub use schedule::{Schedule, ScheduleBuilder, Window};
+
+use crate::calendar::Calendar;
+use chrono_tz::Tz;
+use std::sync::Arc;
+
+/// When the service clock runs: a weekly schedule in a time zone, minus a calendar's holidays.
+///
+/// A coverage is a description; build a [`Clock`](crate::clock::Clock) from it to ask questions
+/// about time. Cloning is cheap (the calendar is shared).
+///
+/// # Example
+///
+/// ```
+/// use support_sla::coverage::{Coverage, Schedule};
+/// use support_sla::calendar::Calendar;
+///
+/// let standard = Coverage::standard();
+/// assert_eq!(standard.schedule().to_string(), "mon-thu 09:00-17:30; fri 09:00-14:00");
+/// assert_eq!(standard.time_zone(), chrono_tz::Europe::Madrid);
+/// assert!(standard.calendar().is_some());
+///
+/// // A night shift in Lisbon, on the Madrid calendar:
+/// let night = Coverage::new("mon-fri 00:00-06:00 22:00-24:00".parse::<Schedule>()?, Calendar::madrid())
+///     .with_time_zone(chrono_tz::Europe::Lisbon);
+/// assert_eq!(night.time_zone().name(), "Europe/Lisbon");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Coverage {
+    schedule: Schedule,
+    calendar: Option<Arc<Calendar>>,
+    time_zone: Tz,
+}
+
+impl Coverage {
+    /// The schedule `schedule` in `Europe/Madrid`, closed on the holidays of `calendar`.
+    pub fn new(schedule: Schedule, calendar: Calendar) -> Coverage {
+        Coverage {
+            schedule,
+            calendar: Some(Arc::new(calendar)),
+            time_zone: chrono_tz::Europe::Madrid,
+        }
+    }
+
+    /// The schedule `schedule` in `Europe/Madrid`, open on holidays too.
+    pub fn ignoring_holidays(schedule: Schedule) -> Coverage {
+        Coverage {
+            schedule,
+            calendar: None,
+            time_zone: chrono_tz::Europe::Madrid,
+        }
+    }
+
+    /// This coverage with its windows read in `time_zone`.
+    #[must_use]
+    pub fn with_time_zone(mut self, time_zone: Tz) -> Coverage {
+        self.time_zone = time_zone;
+        self
+    }
+
+    /// This coverage closed on the holidays of `calendar` (replacing any calendar it had).
+    #[must_use]
+    pub fn with_calendar(mut self, calendar: Calendar) -> Coverage {
+        self.calendar = Some(Arc::new(calendar));
+        self
+    }
+
+    /// *Soporte estándar*: Monday to Thursday 09:00–17:30 and Friday 09:00–14:00, Madrid time,
+    /// closed on Madrid holidays ([`Calendar::madrid`]).
+    ///
+    /// # Source
+    ///
+    /// > «de lunes a jueves de 09:00 a 17:30 y los viernes de 09:00 a 14:00 (salvo festivos en
+    /// > Madrid)»
+    pub fn standard() -> Coverage {
+        Coverage::new(Schedule::standard(), Calendar::madrid())
+    }
+
+    /// *Soporte Plus*: Monday to Friday 09:00–20:00, Madrid time, on the Madrid working calendar.
+    ///
+    /// # Source
+    ///
+    /// > «entre las 09:00 a 20:00 de lunes a viernes, según el calendario laboral de Madrid»
+    pub fn plus() -> Coverage {
+        Coverage::new(Schedule::plus(), Calendar::madrid())
+    }
+
+    /// Around the clock, every day of the year, holidays included (Vip Severity 1 and 2).
+    ///
+    /// # Source
+    ///
+    /// > «Permite reportar incidencias de Severidad 1 y 2 en un horario de 24x7, todos los días
+    /// > del año.»
+    pub fn always() -> Coverage {
+        Coverage::ignoring_holidays(Schedule::always())
+    }
+
+    /// The weekly windows.
+    pub fn schedule(&self) -> &Schedule {
+        &self.schedule
+    }
+
+    /// The calendar whose holidays close the coverage; `None` when holidays are worked.
+    pub fn calendar(&self) -> Option<&Calendar> {
+        self.calendar.as_deref()
+    }
+
+    /// The time zone the windows are read in.
+    pub fn time_zone(&self) -> Tz {
+        self.time_zone
+    }
+}
