@@ -1,6 +1,60 @@
 //! # support-sla
 //!
-//! (crate docs are written once the clock lands)
+//! Which support ticket comes next, and when its objectives fall due, by the support policy of a
+//! software distributor in Madrid: three tiers, four severities, priority from severity then
+//! tier, service hours in Madrid wall time on the Madrid working calendar, and exact business-time
+//! arithmetic that does not grow with the span. Pure: no I/O, no clock reads, no global state.
+//!
+//! ## Quickstart: a ticket registered the evening before a Madrid holiday
+//!
+//! A Standard client registers a ticket on Wednesday 30 April 2025 at 18:00, after Standard hours
+//! (09:00–17:30). 1 May is a national holiday, 2 May the Comunidad de Madrid's, then a weekend: the
+//! service clock starts on Monday 5 May at 09:00, so 4 hours of service fall due at 13:00.
+//!
+//! ```
+//! use chrono::{TimeDelta, TimeZone};
+//! use chrono_tz::Europe::Madrid;
+//! use support_sla::clock::Clock;
+//! use support_sla::coverage::Coverage;
+//! use support_sla::{Priority, Severity, Tier};
+//!
+//! let priority = Priority::new(Severity::S3, Tier::Standard);
+//! assert_eq!(priority.to_string(), "P9");
+//!
+//! let clock = Clock::new(Coverage::standard())?; // build once, share everywhere
+//! let registered = Madrid.with_ymd_and_hms(2025, 4, 30, 18, 0, 0).unwrap();
+//! let due = clock.deadline(registered, TimeDelta::hours(4))?;
+//! assert_eq!(due.with_timezone(&Madrid).to_string(), "2025-05-05 13:00:00 CEST");
+//! assert_eq!(clock.next_open(registered)?.unwrap().with_timezone(&Madrid).to_string(),
+//!            "2025-05-05 09:00:00 CEST");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! ## How the data flows
+//!
+//! policy → [`coverage`] + [`calendar`] → [`clock`] → status. A [`Coverage`](coverage::Coverage)
+//! says when the service runs (weekly windows in `Europe/Madrid`, minus the holidays of a
+//! [`Calendar`](calendar::Calendar)); a [`Clock`](clock::Clock) built from it precomputes the
+//! service time of 2000–2100 and answers `is_open`, `next_open`, `next_close`, `elapsed` and
+//! `deadline` in constant time. [`Priority`] and [`queue`] order the tickets.
+//!
+//! ## Where each rule of the policy lives
+//!
+//! | rule | item | source (policy text) |
+//! |---|---|---|
+//! | three tiers | [`Tier`] | «Niveles de soporte disponibles» |
+//! | severities drive priority | [`Severity`] | «niveles de Severidad que se utilizan para dar prioridad» |
+//! | priority from severity, then tier | [`Priority`] | «dentro de la misma Severidad, se dará prioridad a los clientes VIP…» |
+//! | serve higher priority first | [`queue`] | «atender antes a los clientes que tienen mayor prioridad» |
+//! | Standard hours | [`coverage::Coverage::standard`] | «de lunes a jueves de 09:00 a 17:30 y los viernes de 09:00 a 14:00» |
+//! | Plus hours | [`coverage::Coverage::plus`] | «entre las 09:00 a 20:00 de lunes a viernes» |
+//! | Vip S1/S2 around the clock | [`coverage::Coverage::always`] | «en un horario de 24x7, todos los días del año» |
+//! | Madrid holidays | [`calendar`] | «salvo festivos en Madrid», «según el calendario laboral de Madrid» |
+//! | only service hours count | [`clock`] | «sólo se consideran las horas que transcurren dentro del horario oficial de servicio» |
+//!
+//! ## Features
+//!
+//! - `serde` (default): `Serialize`/`Deserialize` for the crate's vocabulary and configuration.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

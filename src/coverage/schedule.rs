@@ -265,12 +265,9 @@ impl ScheduleBuilder {
                 weekday,
                 window: format!(
                     "{}-{}",
-                    open.format("%H:%M:%S%.f"),
-                    close.format("%H:%M:%S%.f")
-                )
-                .replace(":00-", "-")
-                .trim_end_matches(":00")
-                .to_owned(),
+                    WallTime(time_to_nanos(open)),
+                    WallTime(time_to_nanos(close))
+                ),
                 reason,
             };
             if open.nanosecond() >= 1_000_000_000 || close.nanosecond() >= 1_000_000_000 {

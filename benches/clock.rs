@@ -1,0 +1,72 @@
+//! `elapsed` and `deadline` over spans from one hour to ten years, on the `standard` and
+//! `always` coverages. The goal: the same cost whatever the span.
+//!
+//! Each iteration answers one query, cycling over 64 start instants spread across 2025 (at
+//! nanosecond offsets), so the figures are not those of one cached path.
+
+mod common;
+
+use chrono::{DateTime, TimeDelta, Utc};
+use common::SplitMix64;
+use criterion::{criterion_group, criterion_main, Criterion};
+use std::hint::black_box;
+use support_sla::clock::Clock;
+use support_sla::coverage::Coverage;
+
+const SPANS: [(&str, i64); 5] = [
+    ("1h", 3_600),
+    ("1d", 86_400),
+    ("30d", 30 * 86_400),
+    ("1y", 365 * 86_400),
+    ("10y", 3_652 * 86_400),
+];
+
+fn starts() -> Vec<DateTime<Utc>> {
+    let mut rng = SplitMix64(42);
+    let base = 1_735_689_600_i64; // 2025-01-01T00:00:00Z
+    (0..64)
+        .map(|_| {
+            let secs = base + rng.below(365 * 86_400) as i64;
+            let nanos = rng.below(1_000_000_000) as u32;
+            DateTime::from_timestamp(secs, nanos).unwrap_or_default()
+        })
+        .collect()
+}
+
+fn bench(c: &mut Criterion) {
+    let starts = starts();
+    for (name, coverage) in [
+        ("standard", Coverage::standard()),
+        ("always", Coverage::always()),
+    ] {
+        let Ok(clock) = Clock::new(coverage) else {
+            panic!("the {name} preset builds a clock");
+        };
+        for (label, seconds) in SPANS {
+            let span = TimeDelta::seconds(seconds);
+            let ends: Vec<_> = starts.iter().map(|s| *s + span).collect();
+            let budgets: Vec<TimeDelta> = starts
+                .iter()
+                .zip(&ends)
+                .map(|(s, e)| clock.elapsed(*s, *e).unwrap_or_default())
+                .collect();
+            let mut i = 0usize;
+            c.bench_function(&format!("clock/elapsed/{name}/{label}"), |b| {
+                b.iter(|| {
+                    i = (i + 1) & 63;
+                    clock.elapsed(black_box(starts[i]), black_box(ends[i]))
+                })
+            });
+            let mut i = 0usize;
+            c.bench_function(&format!("clock/deadline/{name}/{label}"), |b| {
+                b.iter(|| {
+                    i = (i + 1) & 63;
+                    clock.deadline(black_box(starts[i]), black_box(budgets[i]))
+                })
+            });
+        }
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
