@@ -14,8 +14,9 @@
 //! other supported years from the stable rules, marking every such day
 //! [`Provenance::Projected`]. A projected year is a forecast, **not an official calendar**.
 //!
-//! Validity: official for 2010–2027 (the years in the data module); years 2000–2009 and
-//! 2028–2100 are projected. Supported years: [`SUPPORTED_YEARS`].
+//! Validity: official for 2010–2026 (the years in the data module); years 2000–2009 and
+//! 2027–2100 are projected. 2027's decree was published in autumn 2026 but could not be checked
+//! against the bulletins yet: until it ships, add it with [`CalendarOverrides::replace_year`]. Supported years: [`SUPPORTED_YEARS`].
 //!
 //! 24 and 31 December are working days in Madrid; add them (or any company closure) with
 //! [`CalendarOverrides`], which also removes days or replaces a whole year when a new decree is
