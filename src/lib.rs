@@ -64,15 +64,18 @@ mod channel;
 pub mod clock;
 pub mod coverage;
 mod error;
+pub mod policy;
 mod priority;
 pub mod queue;
 mod severity;
+pub mod status;
 mod ticket;
 mod tier;
 mod words;
 
 pub use channel::Channel;
 pub use error::Error;
+pub use policy::SupportPolicy;
 pub use priority::Priority;
 pub use severity::Severity;
 pub use ticket::TicketId;
