@@ -638,120 +638,126 @@ fn refusals_say_the_reason_in_plain_english_citing_the_policy() {
 // Configuration and serde.
 // ---------------------------------------------------------------------------------------------
 
-#[test]
-fn the_default_policy_round_trips_through_json() -> Result<(), Box<dyn std::error::Error>> {
-    let policy = SupportPolicy::default();
-    let json = serde_json::to_string_pretty(policy.config())?;
-    let config: PolicyConfig = serde_json::from_str(&json)?;
-    assert_eq!(&config, policy.config());
-    assert!(json.contains(r#""first_response": "PT1H""#), "{json}");
-    assert!(json.contains(r#""standard_hours": "mon-thu 09:00-17:30; fri 09:00-14:00""#));
-    assert!(json.contains(r#""time_zone": "Europe/Madrid""#));
+/// Serde: only with the (default-on) `serde` feature.
+#[cfg(feature = "serde")]
+mod serde_config {
+    use super::*;
 
-    let again: SupportPolicy = serde_json::from_str(&serde_json::to_string(&policy)?)?;
-    assert_eq!(again, policy);
-    // Every field may be left out: an empty document is the policy of the text.
-    assert_eq!(
-        serde_json::from_str::<PolicyConfig>("{}")?,
-        PolicyConfig::default()
-    );
-    Ok(())
-}
+    #[test]
+    fn the_default_policy_round_trips_through_json() -> Result<(), Box<dyn std::error::Error>> {
+        let policy = SupportPolicy::default();
+        let json = serde_json::to_string_pretty(policy.config())?;
+        let config: PolicyConfig = serde_json::from_str(&json)?;
+        assert_eq!(&config, policy.config());
+        assert!(json.contains(r#""first_response": "PT1H""#), "{json}");
+        assert!(json.contains(r#""standard_hours": "mon-thu 09:00-17:30; fri 09:00-14:00""#));
+        assert!(json.contains(r#""time_zone": "Europe/Madrid""#));
 
-#[test]
-fn a_configured_policy_round_trips_through_json() -> Result<(), Box<dyn std::error::Error>> {
-    let objectives = Objectives::default().with_override(
-        Tier::Vip,
-        Severity::S1,
-        Objective::new(TimeDelta::minutes(30), TimeDelta::milliseconds(14_400_500))?,
-    );
-    let policy = SupportPolicy::builder()
-        .standard_hours("mon-fri 08:00-15:00".parse()?)
-        .objectives(objectives)
-        .vip_low_severity(CoverageKind::Always)
-        .time_zone(chrono_tz::Atlantic::Canary)
-        .build()?;
-    let json = serde_json::to_string(&policy)?;
-    assert!(json.contains(r#""resolution":"PT4H0.5S""#), "{json}");
-    let again: SupportPolicy = serde_json::from_str(&json)?;
-    assert_eq!(again.config(), policy.config());
-    assert_eq!(
-        again.objective(Tier::Vip, Severity::S1).first_response(),
-        TimeDelta::minutes(30)
-    );
-    Ok(())
-}
-
-/// The message of deserializing `json` into a policy, which must fail.
-fn refusal_of(json: &str) -> String {
-    match serde_json::from_str::<SupportPolicy>(json) {
-        Ok(_) => panic!("{json} should be refused"),
-        Err(error) => error.to_string(),
+        let again: SupportPolicy = serde_json::from_str(&serde_json::to_string(&policy)?)?;
+        assert_eq!(again, policy);
+        // Every field may be left out: an empty document is the policy of the text.
+        assert_eq!(
+            serde_json::from_str::<PolicyConfig>("{}")?,
+            PolicyConfig::default()
+        );
+        Ok(())
     }
-}
 
-#[test]
-fn malformed_documents_give_errors_that_name_the_field() {
-    let objective = |fr: &str| {
-        format!(
-            r#"{{"objectives": {{"default": {{
-                "s1": {{"first_response": "{fr}", "resolution": "PT8H"}},
-                "s2": {{"first_response": "PT2H", "resolution": "PT16H"}},
-                "s3": {{"first_response": "PT4H", "resolution": "PT40H"}},
-                "s4": {{"first_response": "PT8H", "resolution": "PT80H"}}}}}}}}"#
-        )
-    };
-    let cases = [
-        (
-            r#"{"standard_hours": "mon-thu 09:00-17:30; fri 14:00-09:00"}"#,
-            "standard_hours",
-        ),
-        (r#"{"plus_hours": "monday 9 to 8"}"#, "plus_hours"),
-        (r#"{"time_zone": "Europe/Madird"}"#, "time_zone"),
-        (r#"{"time_zone": "Europe/Madird"}"#, "Europe/Madird"),
-        (r#"{"vip_low_severity": "gold"}"#, "gold"),
-        (r#"{"holidays": []}"#, "holidays"),
-        (
-            r#"{"calendar_overrides": {"remove": ["2025-06-10"]}}"#,
-            "calendar_overrides",
-        ),
-        (&objective("PT4X"), "first_response"),
-        (&objective("PT4X"), "PT4X"),
-        (&objective("PT0S"), "first_response"),
-        (&objective("P1M"), "first_response"),
-        (
-            r#"{"objectives": {"default": {"s1": {"first_response": "PT1H", "resolution": "PT8H"}}}}"#,
-            "s2",
-        ),
-        (
-            r#"{"objectives": {"default": {"s1": {"first_response": "PT1H", "resolve": "PT8H"}}}}"#,
-            "resolve",
-        ),
-    ];
-    for (json, field) in cases {
+    #[test]
+    fn a_configured_policy_round_trips_through_json() -> Result<(), Box<dyn std::error::Error>> {
+        let objectives = Objectives::default().with_override(
+            Tier::Vip,
+            Severity::S1,
+            Objective::new(TimeDelta::minutes(30), TimeDelta::milliseconds(14_400_500))?,
+        );
+        let policy = SupportPolicy::builder()
+            .standard_hours("mon-fri 08:00-15:00".parse()?)
+            .objectives(objectives)
+            .vip_low_severity(CoverageKind::Always)
+            .time_zone(chrono_tz::Atlantic::Canary)
+            .build()?;
+        let json = serde_json::to_string(&policy)?;
+        assert!(json.contains(r#""resolution":"PT4H0.5S""#), "{json}");
+        let again: SupportPolicy = serde_json::from_str(&json)?;
+        assert_eq!(again.config(), policy.config());
+        assert_eq!(
+            again.objective(Tier::Vip, Severity::S1).first_response(),
+            TimeDelta::minutes(30)
+        );
+        Ok(())
+    }
+
+    /// The message of deserializing `json` into a policy, which must fail.
+    fn refusal_of(json: &str) -> String {
+        match serde_json::from_str::<SupportPolicy>(json) {
+            Ok(_) => panic!("{json} should be refused"),
+            Err(error) => error.to_string(),
+        }
+    }
+
+    #[test]
+    fn malformed_documents_give_errors_that_name_the_field() {
+        let objective = |fr: &str| {
+            format!(
+                r#"{{"objectives": {{"default": {{
+                    "s1": {{"first_response": "{fr}", "resolution": "PT8H"}},
+                    "s2": {{"first_response": "PT2H", "resolution": "PT16H"}},
+                    "s3": {{"first_response": "PT4H", "resolution": "PT40H"}},
+                    "s4": {{"first_response": "PT8H", "resolution": "PT80H"}}}}}}}}"#
+            )
+        };
+        let cases = [
+            (
+                r#"{"standard_hours": "mon-thu 09:00-17:30; fri 14:00-09:00"}"#,
+                "standard_hours",
+            ),
+            (r#"{"plus_hours": "monday 9 to 8"}"#, "plus_hours"),
+            (r#"{"time_zone": "Europe/Madird"}"#, "time_zone"),
+            (r#"{"time_zone": "Europe/Madird"}"#, "Europe/Madird"),
+            (r#"{"vip_low_severity": "gold"}"#, "gold"),
+            (r#"{"holidays": []}"#, "holidays"),
+            (
+                r#"{"calendar_overrides": {"remove": ["2025-06-10"]}}"#,
+                "calendar_overrides",
+            ),
+            (&objective("PT4X"), "first_response"),
+            (&objective("PT4X"), "PT4X"),
+            (&objective("PT0S"), "first_response"),
+            (&objective("P1M"), "first_response"),
+            (
+                r#"{"objectives": {"default": {"s1": {"first_response": "PT1H", "resolution": "PT8H"}}}}"#,
+                "s2",
+            ),
+            (
+                r#"{"objectives": {"default": {"s1": {"first_response": "PT1H", "resolve": "PT8H"}}}}"#,
+                "resolve",
+            ),
+        ];
+        for (json, field) in cases {
+            let message = refusal_of(json);
+            assert!(
+                message.contains(field),
+                "{json}\n→ {message}\nshould name {field}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_duplicate_objective_override_is_refused() {
+        let json = r#"{"objectives": {"default": {
+            "s1": {"first_response": "PT1H", "resolution": "PT8H"},
+            "s2": {"first_response": "PT2H", "resolution": "PT16H"},
+            "s3": {"first_response": "PT4H", "resolution": "PT40H"},
+            "s4": {"first_response": "PT8H", "resolution": "PT80H"}},
+            "overrides": [
+              {"tier": "vip", "severity": "s1", "first_response": "PT30M", "resolution": "PT4H"},
+              {"tier": "vip", "severity": "s1", "first_response": "PT15M", "resolution": "PT4H"}]}}"#;
         let message = refusal_of(json);
         assert!(
-            message.contains(field),
-            "{json}\n→ {message}\nshould name {field}"
+            message.contains("vip S1") && message.contains("more than once"),
+            "{message}"
         );
     }
-}
-
-#[test]
-fn a_duplicate_objective_override_is_refused() {
-    let json = r#"{"objectives": {"default": {
-        "s1": {"first_response": "PT1H", "resolution": "PT8H"},
-        "s2": {"first_response": "PT2H", "resolution": "PT16H"},
-        "s3": {"first_response": "PT4H", "resolution": "PT40H"},
-        "s4": {"first_response": "PT8H", "resolution": "PT80H"}},
-        "overrides": [
-          {"tier": "vip", "severity": "s1", "first_response": "PT30M", "resolution": "PT4H"},
-          {"tier": "vip", "severity": "s1", "first_response": "PT15M", "resolution": "PT4H"}]}}"#;
-    let message = refusal_of(json);
-    assert!(
-        message.contains("vip S1") && message.contains("more than once"),
-        "{message}"
-    );
 }
 
 #[test]

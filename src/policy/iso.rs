@@ -7,9 +7,13 @@
 
 use chrono::TimeDelta;
 
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
 const NANOS_PER_SECOND: i128 = 1_000_000_000;
 
 /// Parses an ISO 8601 duration; the error is the reason, for the caller to wrap.
+///
+/// Only configuration reads durations, so without the `serde` feature it is unused.
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
 pub(crate) fn parse(input: &str) -> Result<TimeDelta, &'static str> {
     let text = input.trim();
     let (negative, text) = match text.strip_prefix('-') {
@@ -75,6 +79,7 @@ pub(crate) fn parse(input: &str) -> Result<TimeDelta, &'static str> {
         .ok_or("the duration is too long")
 }
 
+#[cfg_attr(not(feature = "serde"), allow(dead_code))]
 /// `number` (decimal, optional fraction of at most 9 digits) times `seconds_per_unit`, in
 /// nanoseconds; and whether it had a fraction.
 fn number_nanos(number: &str, seconds_per_unit: i128) -> Result<(i128, bool), &'static str> {
