@@ -74,6 +74,27 @@ impl TicketFacts {
 }
 
 /// Whether an objective is met, pending or breached.
+///
+/// The instant decides, never the service time: answered at or before the due instant is
+/// [`Met`](SlaState::Met) (exactly at due included); answered after it, or unanswered once `now`
+/// is past it, is [`Breached`](SlaState::Breached) at the due instant.
+///
+/// # Example
+///
+/// ```
+/// use chrono::TimeZone;
+/// use chrono_tz::Europe::Madrid;
+/// use support_sla::status::{SlaState, TicketFacts};
+/// use support_sla::{Severity, SupportPolicy, Tier};
+///
+/// let policy = SupportPolicy::madrid();
+/// // Vip S1 at 03:00 on a Sunday: the response is due at 04:00.
+/// let at = |h, m| Madrid.with_ymd_and_hms(2025, 3, 9, h, m, 0).unwrap();
+/// let facts = TicketFacts::new(Tier::Vip, Severity::S1, at(3, 0));
+/// let status = policy.status(&facts, at(4, 30))?;
+/// assert_eq!(status.response.state, SlaState::Breached { at: at(4, 0).to_utc() });
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]

@@ -883,3 +883,12 @@ proptest! {
         prop_assert!(vip.resolution <= plus.resolution);
     }
 }
+
+#[test]
+fn a_policy_is_shared_across_threads_and_cheap_to_clone() {
+    fn send_sync<T: Send + Sync + Clone>() {}
+    send_sync::<SupportPolicy>();
+    send_sync::<Refusal>();
+    send_sync::<TicketFacts>();
+    assert_eq!(policy().clone(), SupportPolicy::default());
+}

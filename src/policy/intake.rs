@@ -193,7 +193,18 @@ impl fmt::Display for Refusal {
                 if let Some(at) = next_open {
                     write!(f, "; it opens at {at}")?;
                 }
-                f.write_str("; e-mail and web are open at any hour (policy: «Niveles de soporte disponibles»)")
+                let hours = match (tier, severity.is_urgent()) {
+                    (Tier::Standard, _) => {
+                        "«de lunes a jueves de 09:00 a 17:30 y los viernes de 09:00 a 14:00 \
+                         (salvo festivos en Madrid)»"
+                    }
+                    (Tier::Vip, true) => "«en un horario de 24x7, todos los días del año»",
+                    _ => "«entre las 09:00 a 20:00 de lunes a viernes, según el calendario laboral de Madrid»",
+                };
+                write!(
+                    f,
+                    "; e-mail and web take reports at any hour (policy: {hours})"
+                )
             }
         }
     }

@@ -75,6 +75,24 @@ impl fmt::Display for CoverageKind {
 /// The two deadlines of a ticket: when its first response and its resolution fall due.
 ///
 /// Both are counted from the registration instant in service time of the ticket's coverage.
+///
+/// # Example
+///
+/// A Vip S1 ticket registered on Sunday 9 March 2025 at 03:00 in Madrid runs around the clock:
+/// response due at 04:00, resolution at 11:00.
+///
+/// ```
+/// use chrono::TimeZone;
+/// use chrono_tz::Europe::Madrid;
+/// use support_sla::{Severity, SupportPolicy, Tier};
+///
+/// let policy = SupportPolicy::madrid();
+/// let registered = Madrid.with_ymd_and_hms(2025, 3, 9, 3, 0, 0).unwrap();
+/// let due = policy.due(Tier::Vip, Severity::S1, registered)?;
+/// assert_eq!(due.response, Madrid.with_ymd_and_hms(2025, 3, 9, 4, 0, 0).unwrap());
+/// assert_eq!(due.resolution, Madrid.with_ymd_and_hms(2025, 3, 9, 11, 0, 0).unwrap());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Deadlines {
     /// When the first response falls due.
