@@ -892,3 +892,84 @@ fn a_policy_is_shared_across_threads_and_cheap_to_clone() {
     send_sync::<TicketFacts>();
     assert_eq!(policy().clone(), SupportPolicy::default());
 }
+
+#[test]
+fn the_default_objectives_are_the_table_of_the_design() {
+    let table = [
+        (Severity::S1, 1, 8),
+        (Severity::S2, 2, 16),
+        (Severity::S3, 4, 40),
+        (Severity::S4, 8, 80),
+    ];
+    for tier in Tier::ALL {
+        for (severity, response, resolution) in table {
+            let objective = policy().objective(tier, severity);
+            assert_eq!(
+                objective.first_response(),
+                hours(response),
+                "{tier} {severity}"
+            );
+            assert_eq!(
+                objective.resolution(),
+                hours(resolution),
+                "{tier} {severity}"
+            );
+        }
+    }
+}
+
+/// «Permite reportar incidencias de Severidad 1 y 2 por teléfono fuera del horario de soporte
+/// estándar.» — "also outside": a Plus S1/S2 call is taken in Standard hours too, even when the
+/// configured Plus hours do not contain them; an S3/S4 call keeps to the Plus hours.
+#[test]
+fn plus_urgent_calls_are_taken_in_standard_hours_even_when_plus_hours_do_not_cover_them(
+) -> Result<(), Box<dyn std::error::Error>> {
+    let policy = SupportPolicy::builder()
+        .plus_hours("mon-fri 12:00-20:00".parse()?)
+        .build()?;
+    let monday_10 = madrid(6, 9, 10, 0);
+    assert_eq!(
+        policy.intake(Tier::Plus, Severity::S1, Channel::Phone, monday_10, TICKET)?,
+        Ok(Accepted::FollowUp {
+            ticket: TicketId::new(4711)
+        })
+    );
+    assert_eq!(
+        policy.intake(Tier::Plus, Severity::S3, Channel::Phone, monday_10, None)?,
+        Err(Refusal::OutsidePhoneHours {
+            tier: Tier::Plus,
+            severity: Severity::S3,
+            next_open: Some(madrid(6, 9, 12, 0)),
+        })
+    );
+    // Saturday: both windows closed; the next opening is the earlier of the two (Monday 09:00).
+    assert_eq!(
+        policy.intake(
+            Tier::Plus,
+            Severity::S2,
+            Channel::Phone,
+            madrid(6, 14, 10, 0),
+            TICKET
+        )?,
+        Err(Refusal::OutsidePhoneHours {
+            tier: Tier::Plus,
+            severity: Severity::S2,
+            next_open: Some(madrid(6, 16, 9, 0)),
+        })
+    );
+    Ok(())
+}
+
+#[test]
+fn an_objective_must_be_longer_than_zero_and_the_error_says_which() {
+    let error = Objective::new(hours(1), TimeDelta::minutes(-30)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"invalid resolution duration "-PT30M": an objective must be longer than zero"#
+    );
+    let error = Objective::new(TimeDelta::zero(), hours(8)).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"invalid first_response duration "PT0S": an objective must be longer than zero"#
+    );
+}
