@@ -146,4 +146,13 @@ pub enum Error {
         /// The name given.
         name: String,
     },
+
+    /// A field of a policy configuration that is not valid.
+    #[error("invalid policy field {field}: {error}")]
+    InvalidConfig {
+        /// The field (`"standard_hours"`, `"time_zone"`…).
+        field: &'static str,
+        /// What is wrong with it.
+        error: Box<Error>,
+    },
 }

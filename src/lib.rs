@@ -36,7 +36,10 @@
 //! says when the service runs (weekly windows in `Europe/Madrid`, minus the holidays of a
 //! [`Calendar`](calendar::Calendar)); a [`Clock`](clock::Clock) built from it precomputes the
 //! service time of 2000–2100 and answers `is_open`, `next_open`, `next_close`, `elapsed` and
-//! `deadline` in constant time. [`Priority`] and [`queue`] order the tickets.
+//! `deadline` in constant time. [`Priority`] and [`queue`] order the tickets. A
+//! [`SupportPolicy`] ties them into the policy of the text: the coverage, objectives, deadlines
+//! and intake rules of every (tier, severity), and from it [`status`] tells whether a ticket's
+//! objectives are met, pending or breached.
 //!
 //! ## Where each rule of the policy lives
 //!
@@ -51,6 +54,12 @@
 //! | Vip S1/S2 around the clock | [`coverage::Coverage::always`] | «en un horario de 24x7, todos los días del año» |
 //! | Madrid holidays | [`calendar`] | «salvo festivos en Madrid», «según el calendario laboral de Madrid» |
 //! | only service hours count | [`clock`] | «sólo se consideran las horas que transcurren dentro del horario oficial de servicio» |
+//! | coverage per tier and severity | [`SupportPolicy`] | «desde el soporte estándar en horario de oficina hasta un soporte 24x7x365» |
+//! | response and resolution objectives (not guarantees) | [`policy::Objectives`] | «son objetivos de calidad de servicio. IREO no garantiza…» |
+//! | S1/S2: register by e-mail or web first, then call | [`policy::Refusal::PhoneNeedsTicketNumber`] | «debe primero reportar la incidencia por correo electrónico o web y luego avisar por teléfono» |
+//! | no Standard calls except S1/S2 | [`policy::Refusal::PhoneNotAvailable`] | «no podrá recepcionar llamadas telefónicas de Soporte Estándar salvo […] (Severidad 1 o 2)» |
+//! | acknowledgement on registration | [`policy::Acknowledgement`] | «indicando la fecha de alta, descripción inicial de la incidencia y el número de Ticket» |
+//! | met, pending or breached | [`status`] | «seguimiento constante de la calidad de servicio» |
 //!
 //! ## Features
 //!
@@ -64,15 +73,18 @@ mod channel;
 pub mod clock;
 pub mod coverage;
 mod error;
+pub mod policy;
 mod priority;
 pub mod queue;
 mod severity;
+pub mod status;
 mod ticket;
 mod tier;
 mod words;
 
 pub use channel::Channel;
 pub use error::Error;
+pub use policy::SupportPolicy;
 pub use priority::Priority;
 pub use severity::Severity;
 pub use ticket::TicketId;

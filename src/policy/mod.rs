@@ -1,0 +1,473 @@
+//! The support policy as one value: coverage, objectives, priority, deadlines and intake rules
+//! for every (tier, severity).
+//!
+//! [`SupportPolicy::madrid`] (also its `Default`) is the policy of the text: Standard hours for
+//! Standard clients, Plus hours for Plus clients, around the clock for Vip Severity 1 and 2, Plus
+//! hours for Vip Severity 3 and 4 (the text says nothing of them: a documented, configurable
+//! default), on the Madrid working calendar, with the default [`Objectives`] table.
+//!
+//! # Source
+//!
+//! > «IREO ofrece varios niveles de servicio para el soporte técnico, desde el soporte estándar
+//! > en horario de oficina hasta un soporte 24x7x365 con valor añadido.»
+//!
+//! Gloss: several service levels, from office hours to 24x7x365.
+
+mod intake;
+mod iso;
+mod objectives;
+
+pub use intake::{Accepted, Acknowledgement, Refusal};
+pub use objectives::{Objective, Objectives};
+
+use crate::calendar::{Calendar, CalendarOverrides};
+use crate::clock::Clock;
+use crate::coverage::{Coverage, Schedule};
+use crate::{Error, Priority, Severity, Tier};
+use chrono::{DateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use std::fmt;
+
+/// The three coverages a policy builds clocks for; which one a ticket runs on depends on its
+/// tier and severity (see [`SupportPolicy::coverage_kind`]).
+///
+/// # Example
+///
+/// ```
+/// use support_sla::policy::CoverageKind;
+/// use support_sla::{Severity, SupportPolicy, Tier};
+///
+/// let policy = SupportPolicy::madrid();
+/// assert_eq!(policy.coverage_kind(Tier::Vip, Severity::S1), CoverageKind::Always);
+/// assert_eq!(policy.coverage_kind(Tier::Vip, Severity::S3), CoverageKind::Plus);
+/// assert_eq!(CoverageKind::Plus.to_string(), "plus");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum CoverageKind {
+    /// The Standard hours (Mon–Thu 09:00–17:30, Fri 09:00–14:00 by default), on the calendar.
+    Standard,
+    /// The Plus hours (Mon–Fri 09:00–20:00 by default), on the calendar.
+    Plus,
+    /// Around the clock, every day of the year, holidays included.
+    Always,
+}
+
+impl CoverageKind {
+    /// The word for it: `"standard"`, `"plus"` or `"always"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            CoverageKind::Standard => "standard",
+            CoverageKind::Plus => "plus",
+            CoverageKind::Always => "always",
+        }
+    }
+}
+
+impl fmt::Display for CoverageKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// The two deadlines of a ticket: when its first response and its resolution fall due.
+///
+/// Both are counted from the registration instant in service time of the ticket's coverage.
+///
+/// # Example
+///
+/// A Vip S1 ticket registered on Sunday 9 March 2025 at 03:00 in Madrid runs around the clock:
+/// response due at 04:00, resolution at 11:00.
+///
+/// ```
+/// use chrono::TimeZone;
+/// use chrono_tz::Europe::Madrid;
+/// use support_sla::{Severity, SupportPolicy, Tier};
+///
+/// let policy = SupportPolicy::madrid();
+/// let registered = Madrid.with_ymd_and_hms(2025, 3, 9, 3, 0, 0).unwrap();
+/// let due = policy.due(Tier::Vip, Severity::S1, registered)?;
+/// assert_eq!(due.response, Madrid.with_ymd_and_hms(2025, 3, 9, 4, 0, 0).unwrap());
+/// assert_eq!(due.resolution, Madrid.with_ymd_and_hms(2025, 3, 9, 11, 0, 0).unwrap());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Deadlines {
+    /// When the first response falls due.
+    pub response: DateTime<Utc>,
+    /// When the resolution falls due.
+    pub resolution: DateTime<Utc>,
+}
+
+/// The configuration of a [`SupportPolicy`] in plain data: what a JSON or TOML document holds.
+///
+/// Schedules are in their text form (`"mon-thu 09:00-17:30; fri 09:00-14:00"`), the zone is an
+/// IANA name, durations are ISO 8601. Every field may be left out of a document (it then takes
+/// the value of [`PolicyConfig::default`], the policy of the text); unknown fields are refused.
+/// [`SupportPolicy::from_config`] checks it; [`SupportPolicy::config`] gives it back in canonical
+/// form.
+///
+/// ```json
+/// {
+///   "standard_hours": "mon-thu 09:00-17:30; fri 09:00-14:00",
+///   "plus_hours": "mon-fri 09:00-20:00",
+///   "time_zone": "Europe/Madrid",
+///   "calendar_overrides": {"add": [], "remove": [], "replace": []},
+///   "vip_low_severity": "plus",
+///   "objectives": {"default": {"s1": {"first_response": "PT1H", "resolution": "PT8H"}, "…": "…"}}
+/// }
+/// ```
+///
+/// # Example
+///
+/// ```
+/// use support_sla::policy::{CoverageKind, PolicyConfig};
+/// use support_sla::SupportPolicy;
+///
+/// let mut config = PolicyConfig::default();
+/// config.vip_low_severity = CoverageKind::Always;
+/// let policy = SupportPolicy::from_config(config.clone())?;
+/// assert_eq!(policy.config(), &config);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[non_exhaustive]
+pub struct PolicyConfig {
+    /// The Standard weekly hours, as schedule text.
+    pub standard_hours: String,
+    /// The Plus weekly hours, as schedule text.
+    pub plus_hours: String,
+    /// The IANA name of the zone the hours are read in.
+    pub time_zone: String,
+    /// Changes to [`Calendar::madrid`], the calendar whose holidays close Standard and Plus.
+    pub calendar_overrides: CalendarOverrides,
+    /// The coverage of Vip Severity 3 and 4 tickets, which the policy does not specify.
+    pub vip_low_severity: CoverageKind,
+    /// The response and resolution objectives.
+    pub objectives: Objectives,
+}
+
+impl Default for PolicyConfig {
+    /// The policy of the text (see [`SupportPolicy::madrid`]).
+    fn default() -> Self {
+        PolicyConfig {
+            standard_hours: Schedule::standard().to_string(),
+            plus_hours: Schedule::plus().to_string(),
+            time_zone: chrono_tz::Europe::Madrid.name().to_owned(),
+            calendar_overrides: CalendarOverrides::new(),
+            vip_low_severity: CoverageKind::Plus,
+            objectives: Objectives::default(),
+        }
+    }
+}
+
+/// Everything the support policy decides about a ticket, as one value: its coverage, priority,
+/// objectives and deadlines, whether an intake is accepted, and (see
+/// [`status`](crate::status)) its SLA status.
+///
+/// Building a policy builds three [`Clock`]s (Standard, Plus, around the clock), a few
+/// milliseconds each: build it once and share it (cloning is cheap, it is `Send + Sync`).
+///
+/// Coverage by tier and severity:
+///
+/// | tier | S1, S2 | S3, S4 |
+/// |---|---|---|
+/// | Standard | Standard hours | Standard hours |
+/// | Plus | Plus hours | Plus hours |
+/// | Vip | around the clock | Plus hours (configurable: [`PolicyBuilder::vip_low_severity`]) |
+///
+/// # Source
+///
+/// > «de lunes a jueves de 09:00 a 17:30 y los viernes de 09:00 a 14:00 (salvo festivos en
+/// > Madrid)» · «entre las 09:00 a 20:00 de lunes a viernes, según el calendario laboral de
+/// > Madrid» · «Permite reportar incidencias de Severidad 1 y 2 en un horario de 24x7, todos los
+/// > días del año.»
+///
+/// Gloss: Standard office hours, Plus 09:00–20:00 on working days, Vip S1/S2 around the clock.
+///
+/// # Example
+///
+/// A Plus S2 ticket registered on Friday 7 March 2025 at 19:00 in Madrid: one hour of Plus
+/// service on Friday, then Monday from 09:00, so the 2-hour response is due Monday at 10:00.
+///
+/// ```
+/// use chrono::TimeZone;
+/// use chrono_tz::Europe::Madrid;
+/// use support_sla::{Severity, SupportPolicy, Tier};
+///
+/// let policy = SupportPolicy::madrid();
+/// let registered = Madrid.with_ymd_and_hms(2025, 3, 7, 19, 0, 0).unwrap();
+/// let due = policy.due(Tier::Plus, Severity::S2, registered)?;
+/// assert_eq!(due.response, Madrid.with_ymd_and_hms(2025, 3, 10, 10, 0, 0).unwrap());
+/// assert_eq!(policy.priority(Tier::Plus, Severity::S2).to_string(), "P5");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(try_from = "PolicyConfig", into = "PolicyConfig")
+)]
+pub struct SupportPolicy {
+    config: PolicyConfig,
+    standard: Clock,
+    plus: Clock,
+    always: Clock,
+}
+
+impl PartialEq for SupportPolicy {
+    /// Two policies are equal when their configurations are.
+    fn eq(&self, other: &Self) -> bool {
+        self.config == other.config
+    }
+}
+
+impl Eq for SupportPolicy {}
+
+impl SupportPolicy {
+    /// The policy of the text, on the Madrid working calendar with the default objectives; the
+    /// same as `SupportPolicy::default()`.
+    ///
+    /// Never fails: the default configuration is valid and `Europe/Madrid` is a zone the clock
+    /// resolves (a test pins this).
+    pub fn madrid() -> SupportPolicy {
+        match SupportPolicy::from_config(PolicyConfig::default()) {
+            Ok(policy) => policy,
+            // Unreachable: the default configuration holds only the crate's own presets.
+            Err(error) => panic!("the default support policy is invalid: {error}"),
+        }
+    }
+
+    /// A builder starting from the policy of the text.
+    ///
+    /// ```
+    /// use support_sla::policy::CoverageKind;
+    /// use support_sla::{Severity, SupportPolicy, Tier};
+    ///
+    /// let policy = SupportPolicy::builder()
+    ///     .plus_hours("mon-fri 08:00-20:00".parse()?)
+    ///     .vip_low_severity(CoverageKind::Always)
+    ///     .build()?;
+    /// assert_eq!(policy.coverage_kind(Tier::Vip, Severity::S4), CoverageKind::Always);
+    /// assert_eq!(policy.config().plus_hours, "mon-fri 08:00-20:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn builder() -> PolicyBuilder {
+        PolicyBuilder {
+            config: PolicyConfig::default(),
+        }
+    }
+
+    /// The policy of `config`, checked, with its three clocks built.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InvalidConfig`] naming the field, wrapping the cause: a schedule that does not
+    /// parse ([`Error::Malformed`], [`Error::InvalidWindow`], [`Error::OverlappingWindows`]),
+    /// an unknown zone ([`Error::UnknownTimeZone`]), calendar overrides the calendar refuses
+    /// (see [`Calendar::with_overrides`]), or a zone the clock cannot resolve
+    /// ([`Error::TimeZoneRule`]).
+    pub fn from_config(config: PolicyConfig) -> Result<SupportPolicy, Error> {
+        let field = |field: &'static str| {
+            move |error: Error| Error::InvalidConfig {
+                field,
+                error: Box::new(error),
+            }
+        };
+        let standard_hours: Schedule = config
+            .standard_hours
+            .parse()
+            .map_err(field("standard_hours"))?;
+        let plus_hours: Schedule = config.plus_hours.parse().map_err(field("plus_hours"))?;
+        let time_zone: Tz = config.time_zone.parse().map_err(|_| {
+            field("time_zone")(Error::UnknownTimeZone {
+                name: config.time_zone.clone(),
+            })
+        })?;
+        let calendar = Calendar::madrid()
+            .with_overrides(&config.calendar_overrides)
+            .map_err(field("calendar_overrides"))?;
+        let standard = Clock::new(
+            Coverage::new(standard_hours.clone(), calendar.clone()).with_time_zone(time_zone),
+        )
+        .map_err(field("time_zone"))?;
+        let plus =
+            Clock::new(Coverage::new(plus_hours.clone(), calendar).with_time_zone(time_zone))
+                .map_err(field("time_zone"))?;
+        let always =
+            Clock::new(Coverage::always().with_time_zone(time_zone)).map_err(field("time_zone"))?;
+        let config = PolicyConfig {
+            standard_hours: standard_hours.to_string(),
+            plus_hours: plus_hours.to_string(),
+            time_zone: time_zone.name().to_owned(),
+            ..config
+        };
+        Ok(SupportPolicy {
+            config,
+            standard,
+            plus,
+            always,
+        })
+    }
+
+    /// The configuration of this policy, in canonical form (schedules as their `Display` text).
+    pub fn config(&self) -> &PolicyConfig {
+        &self.config
+    }
+
+    /// The objectives of this policy.
+    pub fn objectives(&self) -> &Objectives {
+        &self.config.objectives
+    }
+
+    /// Which coverage a ticket of `tier` and `severity` runs on.
+    pub fn coverage_kind(&self, tier: Tier, severity: Severity) -> CoverageKind {
+        match (tier, severity.is_urgent()) {
+            (Tier::Standard, _) => CoverageKind::Standard,
+            (Tier::Plus, _) => CoverageKind::Plus,
+            (Tier::Vip, true) => CoverageKind::Always,
+            (Tier::Vip, false) => self.config.vip_low_severity,
+        }
+    }
+
+    /// The clock of `kind`.
+    pub fn clock(&self, kind: CoverageKind) -> &Clock {
+        match kind {
+            CoverageKind::Standard => &self.standard,
+            CoverageKind::Plus => &self.plus,
+            CoverageKind::Always => &self.always,
+        }
+    }
+
+    /// The clock counting service time for a ticket of `tier` and `severity`.
+    ///
+    /// ```
+    /// use chrono::TimeZone;
+    /// use chrono_tz::Europe::Madrid;
+    /// use support_sla::{Severity, SupportPolicy, Tier};
+    ///
+    /// let policy = SupportPolicy::madrid();
+    /// let sunday_3am = Madrid.with_ymd_and_hms(2025, 3, 9, 3, 0, 0).unwrap();
+    /// assert!(policy.coverage_clock(Tier::Vip, Severity::S1).is_open(sunday_3am)?);
+    /// assert!(!policy.coverage_clock(Tier::Vip, Severity::S3).is_open(sunday_3am)?);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn coverage_clock(&self, tier: Tier, severity: Severity) -> &Clock {
+        self.clock(self.coverage_kind(tier, severity))
+    }
+
+    /// The objectives of a ticket of `tier` and `severity`.
+    pub fn objective(&self, tier: Tier, severity: Severity) -> Objective {
+        self.config.objectives.for_ticket(tier, severity)
+    }
+
+    /// The priority of a ticket of `tier` and `severity` (see [`Priority`]).
+    pub fn priority(&self, tier: Tier, severity: Severity) -> Priority {
+        Priority::new(severity, tier)
+    }
+
+    /// When the response and resolution of a ticket of `tier` and `severity` registered at
+    /// `registered` fall due: the [`deadline`](Clock::deadline) of each objective from the
+    /// registration instant on the ticket's coverage clock. A ticket registered out of hours
+    /// starts consuming service time at the next opening.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InstantOutOfRange`] when `registered` is outside the clock's supported range;
+    /// [`Error::DeadlineOutOfRange`] when a deadline would fall after it.
+    pub fn due<Z: TimeZone>(
+        &self,
+        tier: Tier,
+        severity: Severity,
+        registered: DateTime<Z>,
+    ) -> Result<Deadlines, Error> {
+        let registered = registered.to_utc();
+        let clock = self.coverage_clock(tier, severity);
+        let objective = self.objective(tier, severity);
+        Ok(Deadlines {
+            response: clock.deadline(registered, objective.first_response())?,
+            resolution: clock.deadline(registered, objective.resolution())?,
+        })
+    }
+}
+
+impl Default for SupportPolicy {
+    /// The policy of the text: [`SupportPolicy::madrid`].
+    fn default() -> Self {
+        SupportPolicy::madrid()
+    }
+}
+
+impl TryFrom<PolicyConfig> for SupportPolicy {
+    type Error = Error;
+
+    fn try_from(config: PolicyConfig) -> Result<Self, Self::Error> {
+        SupportPolicy::from_config(config)
+    }
+}
+
+impl From<SupportPolicy> for PolicyConfig {
+    fn from(policy: SupportPolicy) -> Self {
+        policy.config
+    }
+}
+
+/// Builds a [`SupportPolicy`] from the policy of the text, changing what is set.
+///
+/// See [`SupportPolicy::builder`].
+#[derive(Debug, Clone)]
+#[must_use]
+pub struct PolicyBuilder {
+    config: PolicyConfig,
+}
+
+impl PolicyBuilder {
+    /// The Standard weekly hours.
+    pub fn standard_hours(mut self, schedule: Schedule) -> Self {
+        self.config.standard_hours = schedule.to_string();
+        self
+    }
+
+    /// The Plus weekly hours.
+    pub fn plus_hours(mut self, schedule: Schedule) -> Self {
+        self.config.plus_hours = schedule.to_string();
+        self
+    }
+
+    /// Changes to the Madrid working calendar (company closures, next year's decree).
+    pub fn calendar_overrides(mut self, overrides: CalendarOverrides) -> Self {
+        self.config.calendar_overrides = overrides;
+        self
+    }
+
+    /// The zone the hours are read in (`Europe/Madrid` by default).
+    pub fn time_zone(mut self, time_zone: Tz) -> Self {
+        self.config.time_zone = time_zone.name().to_owned();
+        self
+    }
+
+    /// The coverage of Vip Severity 3 and 4 tickets ([`CoverageKind::Plus`] by default).
+    pub fn vip_low_severity(mut self, coverage: CoverageKind) -> Self {
+        self.config.vip_low_severity = coverage;
+        self
+    }
+
+    /// The response and resolution objectives.
+    pub fn objectives(mut self, objectives: Objectives) -> Self {
+        self.config.objectives = objectives;
+        self
+    }
+
+    /// The policy, checked, with its clocks built.
+    ///
+    /// # Errors
+    ///
+    /// As [`SupportPolicy::from_config`].
+    pub fn build(self) -> Result<SupportPolicy, Error> {
+        SupportPolicy::from_config(self.config)
+    }
+}

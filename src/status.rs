@@ -1,0 +1,227 @@
+//! The SLA status of a ticket, computed from facts the caller passes.
+//!
+//! Pure: the caller passes the facts of a ticket (tier, severity, registration, first response
+//! and resolution if any) and the instant `now`; [`SupportPolicy::status`] answers, for each
+//! objective, its due instant, the service time used and remaining, and whether it is met,
+//! pending or breached.
+//!
+//! # Source
+//!
+//! > «Para los tiempos de respuesta y tiempos de resolución, sólo se consideran las horas que
+//! > transcurren dentro del horario oficial de servicio.»
+//!
+//! Gloss: response and resolution times count only the hours inside the official service hours.
+
+use crate::{Error, Priority, Severity, SupportPolicy, Tier};
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+
+/// What the caller knows of a ticket.
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use support_sla::status::TicketFacts;
+/// use support_sla::{Severity, Tier};
+///
+/// let registered = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+/// let facts = TicketFacts::new(Tier::Plus, Severity::S2, registered);
+/// assert_eq!(facts.first_response, None);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct TicketFacts {
+    /// The client's tier.
+    pub tier: Tier,
+    /// The incident's severity.
+    pub severity: Severity,
+    /// When the ticket was registered.
+    pub registered: DateTime<Utc>,
+    /// When support first responded, if it has.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub first_response: Option<DateTime<Utc>>,
+    /// When the ticket was resolved, if it has been.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub resolved: Option<DateTime<Utc>>,
+}
+
+impl TicketFacts {
+    /// A ticket of `tier` and `severity` registered at `registered`, not yet answered.
+    pub fn new<Z: TimeZone>(tier: Tier, severity: Severity, registered: DateTime<Z>) -> Self {
+        TicketFacts {
+            tier,
+            severity,
+            registered: registered.to_utc(),
+            first_response: None,
+            resolved: None,
+        }
+    }
+
+    /// These facts with the first response at `at`.
+    #[must_use]
+    pub fn responded<Z: TimeZone>(mut self, at: DateTime<Z>) -> Self {
+        self.first_response = Some(at.to_utc());
+        self
+    }
+
+    /// These facts with the resolution at `at`.
+    #[must_use]
+    pub fn resolved<Z: TimeZone>(mut self, at: DateTime<Z>) -> Self {
+        self.resolved = Some(at.to_utc());
+        self
+    }
+}
+
+/// Whether an objective is met, pending or breached.
+///
+/// The instant decides, never the service time: answered at or before the due instant is
+/// [`Met`](SlaState::Met) (exactly at due included); answered after it, or unanswered once `now`
+/// is past it, is [`Breached`](SlaState::Breached) at the due instant.
+///
+/// # Example
+///
+/// ```
+/// use chrono::TimeZone;
+/// use chrono_tz::Europe::Madrid;
+/// use support_sla::status::{SlaState, TicketFacts};
+/// use support_sla::{Severity, SupportPolicy, Tier};
+///
+/// let policy = SupportPolicy::madrid();
+/// // Vip S1 at 03:00 on a Sunday: the response is due at 04:00.
+/// let at = |h, m| Madrid.with_ymd_and_hms(2025, 3, 9, h, m, 0).unwrap();
+/// let facts = TicketFacts::new(Tier::Vip, Severity::S1, at(3, 0));
+/// let status = policy.status(&facts, at(4, 30))?;
+/// assert_eq!(status.response.state, SlaState::Breached { at: at(4, 0).to_utc() });
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum SlaState {
+    /// Answered at or before its due instant.
+    Met {
+        /// When it was answered.
+        at: DateTime<Utc>,
+    },
+    /// Not answered, and `now` is not after its due instant.
+    Pending,
+    /// Answered after its due instant, or not answered and `now` is after it.
+    Breached {
+        /// The instant of the breach: the due instant.
+        at: DateTime<Utc>,
+    },
+}
+
+/// The status of one objective of a ticket.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ObjectiveStatus {
+    /// The service time the objective allows.
+    pub budget: TimeDelta,
+    /// When it falls due.
+    pub due: DateTime<Utc>,
+    /// The service time from registration to the answer, or to `now` when unanswered.
+    pub used: TimeDelta,
+    /// `budget - used`; negative once the objective is overrun.
+    pub remaining: TimeDelta,
+    /// Met, pending or breached.
+    pub state: SlaState,
+}
+
+/// The SLA status of a ticket: its priority and the status of its two objectives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TicketStatus {
+    /// The ticket's priority.
+    pub priority: Priority,
+    /// The first-response objective.
+    pub response: ObjectiveStatus,
+    /// The resolution objective.
+    pub resolution: ObjectiveStatus,
+}
+
+impl SupportPolicy {
+    /// The SLA status of the ticket of `facts` at `now`.
+    ///
+    /// For each objective (first response, resolution), on the ticket's coverage clock:
+    ///
+    /// - `due` = [`deadline`](crate::clock::Clock::deadline)`(registered, budget)`;
+    /// - `used` = [`elapsed`](crate::clock::Clock::elapsed)`(registered, answer)` when answered,
+    ///   else `elapsed(registered, now)`; `remaining = budget - used`;
+    /// - `state` = [`Met`](SlaState::Met) when answered at or before `due` (answered exactly
+    ///   at `due` is met), [`Breached`](SlaState::Breached) `{ at: due }` when answered after
+    ///   `due`, or unanswered and `now` is after `due`; else [`Pending`](SlaState::Pending)
+    ///   (unanswered and `now` at or before `due`).
+    ///
+    /// Edge cases: a ticket registered out of hours starts consuming service time at the next
+    /// opening, by construction of `elapsed`, so `used` is zero until then. An answer is a fact:
+    /// it decides the state even when it lies after `now`. When `now` (or an answer) is before
+    /// the registration, `used` is negative (elapsed is signed) and nothing is reported as
+    /// breached.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InstantOutOfRange`] when an instant of `facts` or `now` is outside the clocks'
+    /// supported range; [`Error::DeadlineOutOfRange`] when a due instant would fall after it.
+    ///
+    /// # Example
+    ///
+    /// A Standard S3 ticket registered on Monday 3 March 2025 at 16:30 in Madrid: 1 hour of
+    /// service on Monday, so the 4-hour response is due Tuesday at 12:00. At Tuesday 10:00 two
+    /// hours are used and the response is pending.
+    ///
+    /// ```
+    /// use chrono::{TimeDelta, TimeZone};
+    /// use chrono_tz::Europe::Madrid;
+    /// use support_sla::status::{SlaState, TicketFacts};
+    /// use support_sla::{Severity, SupportPolicy, Tier};
+    ///
+    /// let policy = SupportPolicy::madrid();
+    /// let at = |d, h, m| Madrid.with_ymd_and_hms(2025, 3, d, h, m, 0).unwrap();
+    /// let facts = TicketFacts::new(Tier::Standard, Severity::S3, at(3, 16, 30));
+    /// let status = policy.status(&facts, at(4, 10, 0))?;
+    /// assert_eq!(status.response.due, at(4, 12, 0));
+    /// assert_eq!(status.response.used, TimeDelta::hours(2));
+    /// assert_eq!(status.response.remaining, TimeDelta::hours(2));
+    /// assert_eq!(status.response.state, SlaState::Pending);
+    ///
+    /// let answered = facts.responded(at(4, 12, 0)); // exactly at due: met
+    /// let status = policy.status(&answered, at(4, 15, 0))?;
+    /// assert_eq!(status.response.state, SlaState::Met { at: at(4, 12, 0).to_utc() });
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn status<Z: TimeZone>(
+        &self,
+        facts: &TicketFacts,
+        now: DateTime<Z>,
+    ) -> Result<TicketStatus, Error> {
+        let now = now.to_utc();
+        let objective = self.objective(facts.tier, facts.severity);
+        let deadlines = self.due(facts.tier, facts.severity, facts.registered)?;
+        let one = |budget: TimeDelta, due: DateTime<Utc>, answer: Option<DateTime<Utc>>| {
+            let clock = self.coverage_clock(facts.tier, facts.severity);
+            let used = clock.elapsed(facts.registered, answer.unwrap_or(now))?;
+            let state = match answer {
+                Some(at) if at <= due => SlaState::Met { at },
+                Some(_) => SlaState::Breached { at: due },
+                None if now > due => SlaState::Breached { at: due },
+                None => SlaState::Pending,
+            };
+            Ok::<_, Error>(ObjectiveStatus {
+                budget,
+                due,
+                used,
+                remaining: budget - used,
+                state,
+            })
+        };
+        Ok(TicketStatus {
+            priority: self.priority(facts.tier, facts.severity),
+            response: one(
+                objective.first_response(),
+                deadlines.response,
+                facts.first_response,
+            )?,
+            resolution: one(objective.resolution(), deadlines.resolution, facts.resolved)?,
+        })
+    }
+}
