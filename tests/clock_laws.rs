@@ -23,6 +23,12 @@ use support_sla::Error;
 const MADRID: Tz = chrono_tz::Europe::Madrid;
 const NEW_YORK: Tz = chrono_tz::America::New_York;
 const LONDON: Tz = chrono_tz::Europe::London;
+/// Clocks jumped from 00:00 to 01:00 in spring (until 2019): local midnight did not exist.
+const SAO_PAULO: Tz = chrono_tz::America::Sao_Paulo;
+/// Jumps at 00:00 in spring and falls back from 01:00 to 00:00: midnight happens twice.
+const HAVANA: Tz = chrono_tz::America::Havana;
+/// A half-hour DST: 02:00 to 02:30 in spring, 02:00 back to 01:30 in autumn.
+const LORD_HOWE: Tz = chrono_tz::Australia::Lord_Howe;
 const MINUTE: i64 = 60 * SECOND;
 
 /// One clock under test with its reference description.
@@ -237,7 +243,7 @@ fn random_holidays(rng: &mut SplitMix, tz: Tz, changes: &[i64]) -> BTreeSet<Naiv
 fn changes_of(tz: Tz) -> Vec<i64> {
     static CACHE: OnceLock<Vec<(Tz, Vec<i64>)>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| {
-        [MADRID, NEW_YORK, LONDON]
+        [MADRID, NEW_YORK, LONDON, SAO_PAULO, HAVANA, LORD_HOWE]
             .into_iter()
             .map(|z| (z, offset_changes(z)))
             .collect()
@@ -359,6 +365,12 @@ fn build_pool() -> Vec<Entry> {
             false,
             windows_by_hand(&[(all_week, &[(hm(0, 30), hm(1, 30)), (hm(23, 0), DAY)])]),
         ),
+        (
+            "mon-sun 01:45-02:15",
+            LORD_HOWE,
+            false,
+            windows_by_hand(&[(all_week, &[(hm(1, 45), hm(2, 15))])]),
+        ),
         ("", MADRID, true, Default::default()),
         ("", LONDON, false, Default::default()),
     ];
@@ -401,9 +413,11 @@ fn build_pool() -> Vec<Entry> {
         ));
     }
     for k in 0..40 {
-        let tz = match k % 8 {
+        let tz = match k % 10 {
+            3 => SAO_PAULO,
             5 => NEW_YORK,
             7 => LONDON,
+            9 => HAVANA,
             _ => MADRID,
         };
         let windows = random_windows(&mut rng);
