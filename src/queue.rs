@@ -103,7 +103,7 @@ impl QueueKey {
 /// within a few years, ticket numbers close together) that is at most 64 bits plus log2 of the
 /// slice's length, and the sort is one counting pass on the high bits and `u64` sorts of small
 /// buckets, close to the cost of sorting as many `u64`s. Other slices within about 17 years are
-/// sorted as packed `u128`s, the rest as keys. It allocates 8 or 16 bytes per key.
+/// sorted as packed `u128`s, the rest as keys. It allocates at most 24 bytes per key.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
