@@ -1,6 +1,7 @@
 //! Private helpers for parsing the words users type.
 
-/// Trims `input` and lowercases it (ASCII), for case-insensitive matching of vocabulary.
+/// Trims `input` and lowercases it (Unicode, so `ESTÁNDAR` matches `estándar`), for
+/// case-insensitive matching of vocabulary.
 pub(crate) fn normalize(input: &str) -> String {
-    input.trim().to_ascii_lowercase()
+    input.trim().to_lowercase()
 }

@@ -40,6 +40,11 @@ fn public_types_are_send_and_sync() {
     shareable::<ScheduleBuilder>();
     shareable::<Window>();
     shareable::<Clock>();
+    shareable::<support_sla::SupportPolicy>();
+    shareable::<support_sla::policy::PolicyConfig>();
+    shareable::<support_sla::policy::Refusal>();
+    shareable::<support_sla::status::TicketFacts>();
+    shareable::<support_sla::status::TicketStatus>();
 }
 
 #[test]

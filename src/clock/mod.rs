@@ -25,6 +25,10 @@
 //! on 26 October 2025 a window opening at 02:30 opens at the first 02:30 (CEST). A holiday
 //! removes the whole local day.
 //!
+//! Offset changes come from the IANA database as `chrono-tz` ships it, whose rules stop after
+//! 2099: in 2100 a zone keeps the offset it has at the start of the year (Madrid stays on winter
+//! time), so a 24x7 day in late March or October 2100 counts 24 hours.
+//!
 //! Leap seconds do not exist for this clock (as for `chrono`'s timestamps): a leap-second instant
 //! counts as the second after it.
 
