@@ -14,7 +14,11 @@
 //! - `batch`: lines `elapsed,COVERAGE,FROM,TO` or `deadline,COVERAGE,START,SECONDS` on stdin, one
 //!   answer per line; a bad line gives `error: …` and the batch goes on.
 //!
-//! COVERAGE is `standard`, `plus` or `always`; instants are RFC 3339 with any offset.
+//! - `status TIER SEVERITY REGISTERED [--responded T] [--resolved T] --now T`: the ticket's
+//!   priority and, per objective, due instant, service time used and remaining (seconds) and state.
+//!
+//! COVERAGE is `standard`, `plus`, `always`, or `TIER:SEVERITY` (`vip:1`, `plus:S3`) for the
+//! coverage the policy gives that ticket; instants are RFC 3339 with any offset.
 
 use chrono::{DateTime, FixedOffset, SecondsFormat, TimeDelta};
 use std::collections::HashMap;
@@ -23,11 +27,15 @@ use std::process::ExitCode;
 use support_sla::calendar::Calendar;
 use support_sla::clock::Clock;
 use support_sla::coverage::Coverage;
+use support_sla::status::{ObjectiveStatus, SlaState, TicketFacts};
+use support_sla::{Severity, SupportPolicy, Tier};
 
 type Failure = Box<dyn std::error::Error>;
 
 const USAGE: &str = "usage: sla calendar YEAR | sla elapsed COVERAGE FROM TO | \
-sla deadline COVERAGE START SECONDS | sla batch   (COVERAGE: standard, plus, always)";
+sla deadline COVERAGE START SECONDS | sla batch | \
+sla status TIER SEVERITY REGISTERED [--responded T] [--resolved T] --now T   \
+(COVERAGE: standard, plus, always or TIER:SEVERITY)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -35,6 +43,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("calendar") => calendar(&args[1..]),
         Some("batch") => batch(&mut clocks),
+        Some("status") => status(&mut clocks, &args[1..]).map(|text| print!("{text}")),
         Some(_) => answer(&mut clocks, &args).map(|line| println!("{line}")),
         None => Err(USAGE.into()),
     };
@@ -64,25 +73,36 @@ fn calendar(args: &[String]) -> Result<(), Failure> {
 
 /// Clocks built on first use: building one precomputes a century of service time.
 #[derive(Default)]
-struct Clocks(HashMap<String, Clock>);
+struct Clocks {
+    presets: HashMap<String, Clock>,
+    policy: Option<SupportPolicy>,
+}
 
 impl Clocks {
+    fn policy(&mut self) -> &SupportPolicy {
+        self.policy.get_or_insert_with(SupportPolicy::madrid)
+    }
+
     fn get(&mut self, name: &str) -> Result<&Clock, Failure> {
-        if !self.0.contains_key(name) {
+        if let Some((tier, severity)) = name.split_once(':') {
+            let (tier, severity): (Tier, Severity) = (tier.parse()?, severity.parse()?);
+            return Ok(self.policy().coverage_clock(tier, severity));
+        }
+        if !self.presets.contains_key(name) {
             let coverage = match name {
                 "standard" => Coverage::standard(),
                 "plus" => Coverage::plus(),
                 "always" => Coverage::always(),
                 _ => {
                     return Err(format!(
-                        "unknown coverage {name:?}: expected standard, plus or always"
-                    )
+                    "unknown coverage {name:?}: expected standard, plus, always or TIER:SEVERITY"
+                )
                     .into())
                 }
             };
-            self.0.insert(name.to_owned(), Clock::new(coverage)?);
+            self.presets.insert(name.to_owned(), Clock::new(coverage)?);
         }
-        self.0
+        self.presets
             .get(name)
             .ok_or_else(|| format!("coverage {name:?} could not be built").into())
     }
@@ -172,4 +192,50 @@ fn seconds(delta: TimeDelta) -> String {
         let fraction = format!("{nanos:09}");
         format!("{sign}{whole}.{}", fraction.trim_end_matches('0'))
     }
+}
+
+/// `status TIER SEVERITY REGISTERED [--responded T] [--resolved T] --now T`.
+fn status(clocks: &mut Clocks, args: &[String]) -> Result<String, Failure> {
+    let [tier, severity, registered, options @ ..] = args else {
+        return Err(USAGE.into());
+    };
+    let mut facts = TicketFacts::new(tier.parse()?, severity.parse()?, instant(registered)?);
+    let mut now = None;
+    let mut rest = options.iter();
+    while let Some(flag) = rest.next() {
+        let value = rest
+            .next()
+            .ok_or_else(|| format!("{flag} needs an instant"))?;
+        let at = instant(value)?;
+        match flag.as_str() {
+            "--responded" => facts = facts.responded(at),
+            "--resolved" => facts = facts.resolved(at),
+            "--now" => now = Some(at),
+            _ => return Err(format!("unknown option {flag:?}; {USAGE}").into()),
+        }
+    }
+    let now = now.ok_or("status needs --now T")?;
+    let status = clocks.policy().status(&facts, now)?;
+    Ok(format!(
+        "priority {}\n{}\n{}\n",
+        status.priority,
+        objective("response", &status.response),
+        objective("resolution", &status.resolution)
+    ))
+}
+
+/// One objective as `NAME due=… used=… remaining=… state=…`.
+fn objective(name: &str, o: &ObjectiveStatus) -> String {
+    let utc = |t: chrono::DateTime<chrono::Utc>| t.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+    let state = match o.state {
+        SlaState::Met { at } => format!("met at {}", utc(at)),
+        SlaState::Pending => "pending".to_owned(),
+        SlaState::Breached { at } => format!("breached at {}", utc(at)),
+    };
+    format!(
+        "{name} due={} used={} remaining={} state={state}",
+        utc(o.due),
+        seconds(o.used),
+        seconds(o.remaining)
+    )
 }

@@ -99,6 +99,51 @@ impl fmt::Display for Acknowledgement {
     }
 }
 
+/// The e-mail notification a client receives when the support technician closes a ticket.
+///
+/// # Source
+///
+/// > «cuando el técnico de soporte da por cerrada una incidencia, el cliente recibirá una
+/// > notificación por correo electrónico»
+///
+/// Gloss: closing a ticket sends the client an e-mail notification. This crate only builds the
+/// value; sending it is the caller's job.
+///
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// use support_sla::policy::ClosureNotification;
+/// use support_sla::TicketId;
+///
+/// let at = Utc.with_ymd_and_hms(2025, 3, 6, 12, 0, 0).unwrap();
+/// let notice = ClosureNotification::new(TicketId::new(4711), at);
+/// assert_eq!(notice.to_string(), "ticket 4711 closed at 2025-03-06 12:00:00 UTC");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+pub struct ClosureNotification {
+    /// The ticket number.
+    pub ticket: TicketId,
+    /// When the technician closed it.
+    pub closed: DateTime<Utc>,
+}
+
+impl ClosureNotification {
+    /// The notification that `ticket` was closed at `closed`.
+    pub fn new<Z: TimeZone>(ticket: TicketId, closed: DateTime<Z>) -> ClosureNotification {
+        ClosureNotification {
+            ticket,
+            closed: closed.to_utc(),
+        }
+    }
+}
+
+impl fmt::Display for ClosureNotification {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ticket {} closed at {}", self.ticket, self.closed)
+    }
+}
+
 /// Why the policy refuses an intake. A value, never a panic: the caller tells the client.
 ///
 /// `Display` gives the reason in plain English, citing the policy.

@@ -17,7 +17,7 @@ mod intake;
 mod iso;
 mod objectives;
 
-pub use intake::{Accepted, Acknowledgement, Refusal};
+pub use intake::{Accepted, Acknowledgement, ClosureNotification, Refusal};
 pub use objectives::{Objective, Objectives};
 
 use crate::calendar::{Calendar, CalendarOverrides};
