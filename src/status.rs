@@ -126,13 +126,17 @@ pub struct ObjectiveStatus {
     pub remaining: TimeDelta,
     /// Met, pending or breached.
     pub state: SlaState,
+    /// When the objective was answered (first response, resolution), if it was.
+    pub answered: Option<DateTime<Utc>>,
 }
 
 /// The SLA status of a ticket: its priority and the status of its two objectives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TicketStatus {
-    /// The ticket's priority.
+    /// The ticket's priority (its tier and severity: [`Priority::tier`], [`Priority::severity`]).
     pub priority: Priority,
+    /// When the ticket was registered.
+    pub registered: DateTime<Utc>,
     /// The first-response objective.
     pub response: ObjectiveStatus,
     /// The resolution objective.
@@ -212,10 +216,12 @@ impl SupportPolicy {
                 used,
                 remaining: budget - used,
                 state,
+                answered: answer,
             })
         };
         Ok(TicketStatus {
             priority: self.priority(facts.tier, facts.severity),
+            registered: facts.registered,
             response: one(
                 objective.first_response(),
                 deadlines.response,
