@@ -155,4 +155,22 @@ pub enum Error {
         /// What is wrong with it.
         error: Box<Error>,
     },
+
+    /// Special hours whose dates do not make a range.
+    #[error("special hours {name:?} are invalid: {reason}")]
+    InvalidSpecialHours {
+        /// The name of the special hours.
+        name: String,
+        /// What is wrong with them.
+        reason: &'static str,
+    },
+
+    /// Two special hours that share a date.
+    #[error("special hours {first} and {second} share dates")]
+    OverlappingSpecialHours {
+        /// The earlier, as text.
+        first: String,
+        /// The later, as text.
+        second: String,
+    },
 }

@@ -73,6 +73,7 @@ mod channel;
 pub mod clock;
 pub mod coverage;
 mod error;
+mod iso;
 pub mod policy;
 mod priority;
 pub mod queue;

@@ -10,7 +10,7 @@
 
 use super::dst::wall_to_nanos;
 use crate::coverage::{Coverage, DAY_NANOS};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 /// One open stretch `[start, end)` in UTC nanoseconds, with the service time before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,12 +56,7 @@ impl Index {
         let mut intervals: Vec<Interval> = Vec::new();
         let mut total = 0i64;
         for date in first.iter_days().take_while(|d| *d <= last) {
-            if let Some(calendar) = coverage.calendar() {
-                if calendar.is_holiday(date).unwrap_or(false) {
-                    continue;
-                }
-            }
-            for window in coverage.schedule().windows(date.weekday()) {
+            for window in coverage.day_plan(date).windows() {
                 let start = wall_to_nanos(tz, date, window.open_nanos())?.max(range_start);
                 let end = wall_to_nanos(tz, date, window.close_nanos())?.min(range_end);
                 if start >= end {

@@ -13,13 +13,38 @@
 //! Gloss: response and resolution times count only the hours inside the official service hours.
 
 mod schedule;
+mod special;
 
 pub(crate) use schedule::DAY_NANOS;
 pub use schedule::{Schedule, ScheduleBuilder, Window};
+pub use special::SpecialHours;
 
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, Holiday};
+use crate::Error;
+use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 use std::sync::Arc;
+
+/// What governs the hours of one local date of a coverage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum DayPlan<'a> {
+    /// A holiday of the coverage's calendar: closed all day.
+    Holiday(&'a Holiday),
+    /// The windows of the weekly schedule for the date's weekday.
+    Weekly(&'a [Window]),
+    /// The windows of special hours holding the date.
+    Special(&'a SpecialHours, &'a [Window]),
+}
+
+impl DayPlan<'_> {
+    /// The open windows of the day.
+    pub(crate) fn windows(&self) -> &[Window] {
+        match self {
+            DayPlan::Holiday(_) => &[],
+            DayPlan::Weekly(w) | DayPlan::Special(_, w) => w,
+        }
+    }
+}
 
 /// When the service clock runs: a weekly schedule in a time zone, minus a calendar's holidays.
 ///
@@ -48,6 +73,8 @@ pub struct Coverage {
     schedule: Schedule,
     calendar: Option<Arc<Calendar>>,
     time_zone: Tz,
+    /// Sorted by first date, disjoint.
+    special_hours: Vec<SpecialHours>,
 }
 
 impl Coverage {
@@ -57,6 +84,7 @@ impl Coverage {
             schedule,
             calendar: Some(Arc::new(calendar)),
             time_zone: chrono_tz::Europe::Madrid,
+            special_hours: Vec::new(),
         }
     }
 
@@ -66,6 +94,55 @@ impl Coverage {
             schedule,
             calendar: None,
             time_zone: chrono_tz::Europe::Madrid,
+            special_hours: Vec::new(),
+        }
+    }
+
+    /// This coverage with `special_hours` replacing its weekly windows on their dates (any
+    /// special hours it had are replaced). A holiday still closes its whole day.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::OverlappingSpecialHours`] when two of them share a date.
+    ///
+    /// ```
+    /// use chrono::{NaiveDate, TimeDelta, TimeZone};
+    /// use chrono_tz::Europe::Madrid;
+    /// use support_sla::clock::Clock;
+    /// use support_sla::coverage::{Coverage, SpecialHours};
+    ///
+    /// let eve = NaiveDate::from_ymd_opt(2025, 12, 24).unwrap();
+    /// let short = SpecialHours::on("Nochebuena", eve, "mon-fri 09:00-14:00".parse()?)?;
+    /// let clock = Clock::new(Coverage::standard().with_special_hours(vec![short])?)?;
+    /// let day = |h| Madrid.with_ymd_and_hms(2025, 12, 24, h, 0, 0).unwrap();
+    /// assert_eq!(clock.elapsed(day(0), day(23))?, TimeDelta::hours(5));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_special_hours(
+        mut self,
+        special_hours: Vec<SpecialHours>,
+    ) -> Result<Coverage, Error> {
+        self.special_hours = special::checked(special_hours)?;
+        Ok(self)
+    }
+
+    /// The special hours, sorted by date.
+    pub fn special_hours(&self) -> &[SpecialHours] {
+        &self.special_hours
+    }
+
+    /// What governs the hours of `date`: a holiday, special hours, or the weekly schedule.
+    pub(crate) fn day_plan(&self, date: NaiveDate) -> DayPlan<'_> {
+        if let Some(holiday) = self
+            .calendar
+            .as_deref()
+            .and_then(|c| c.holiday(date).ok().flatten())
+        {
+            return DayPlan::Holiday(holiday);
+        }
+        match special::find(&self.special_hours, date) {
+            Some(special) => DayPlan::Special(special, special.windows(date)),
+            None => DayPlan::Weekly(self.schedule.windows(date.weekday())),
         }
     }
 

@@ -1,6 +1,6 @@
 //! Response and resolution objectives: how much service time a ticket may take.
 
-use super::iso;
+use crate::iso;
 use crate::{Error, Severity, Tier};
 use chrono::TimeDelta;
 use std::collections::BTreeMap;
