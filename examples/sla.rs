@@ -14,6 +14,9 @@
 //! - `batch`: lines `elapsed,COVERAGE,FROM,TO` or `deadline,COVERAGE,START,SECONDS` on stdin, one
 //!   answer per line; a bad line gives `error: …` and the batch goes on.
 //!
+//! - `explain [--summary] COVERAGE START SECONDS`: why the deadline falls where it does: each
+//!   stretch counted or skipped with its reason (or, with `--summary`, totals per reason); the
+//!   last line is the deadline in the same format as `deadline`.
 //! - `status TIER SEVERITY REGISTERED [--responded T] [--resolved T] --now T`: the ticket's
 //!   priority and, per objective, due instant, service time used and remaining (seconds) and state.
 //!
@@ -34,6 +37,7 @@ type Failure = Box<dyn std::error::Error>;
 
 const USAGE: &str = "usage: sla calendar YEAR | sla elapsed COVERAGE FROM TO | \
 sla deadline COVERAGE START SECONDS | sla batch | \
+sla explain [--summary] COVERAGE START SECONDS | \
 sla status TIER SEVERITY REGISTERED [--responded T] [--resolved T] --now T   \
 (COVERAGE: standard, plus, always or TIER:SEVERITY)";
 
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("calendar") => calendar(&args[1..]),
         Some("batch") => batch(&mut clocks),
+        Some("explain") => explain(&mut clocks, &args[1..]).map(|text| println!("{text}")),
         Some("status") => status(&mut clocks, &args[1..]).map(|text| print!("{text}")),
         Some(_) => answer(&mut clocks, &args).map(|line| println!("{line}")),
         None => Err(USAGE.into()),
@@ -238,4 +243,24 @@ fn objective(name: &str, o: &ObjectiveStatus) -> String {
         seconds(o.used),
         seconds(o.remaining)
     )
+}
+
+/// `explain [--summary] COVERAGE START SECONDS`.
+fn explain(clocks: &mut Clocks, args: &[String]) -> Result<String, Failure> {
+    let (summary, rest) = match args.split_first() {
+        Some((flag, rest)) if flag == "--summary" => (true, rest),
+        _ => (false, args),
+    };
+    let [coverage, start, budget] = rest else {
+        return Err(USAGE.into());
+    };
+    let clock = clocks.get(coverage)?;
+    let why = clock.explain_deadline(instant(start)?, duration(budget)?)?;
+    let due = clock.deadline(instant(start)?, duration(budget)?)?;
+    let due = due.to_rfc3339_opts(SecondsFormat::AutoSi, true);
+    Ok(if summary {
+        format!("{}\n{due}", why.summary())
+    } else {
+        format!("{why}")
+    })
 }

@@ -144,6 +144,15 @@ pub(crate) fn format(duration: TimeDelta) -> String {
     out
 }
 
+/// Serializes a duration as its ISO 8601 text (`"PT4H"`), for serde's `serialize_with`.
+#[cfg(feature = "serde")]
+pub(crate) fn serialize<S: serde::Serializer>(
+    duration: &TimeDelta,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(&format(*duration))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

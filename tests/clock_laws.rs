@@ -16,8 +16,8 @@ use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use support_sla::calendar::{Calendar, Holiday, Level, Provenance};
-use support_sla::clock::Clock;
-use support_sla::coverage::{Coverage, Schedule};
+use support_sla::clock::{Answer, Clock, SkipReason, StretchKind};
+use support_sla::coverage::{Coverage, Schedule, SpecialHours};
 use support_sla::Error;
 
 const MADRID: Tz = chrono_tz::Europe::Madrid;
@@ -266,6 +266,7 @@ fn entry(
         tz,
         windows,
         holidays,
+        special: Vec::new(),
     };
     let range = reference.range();
     let changes = changes_of(tz)
@@ -314,6 +315,93 @@ fn build_pool() -> Vec<Entry> {
         windows_by_hand(&[(all_week, &[(0, DAY)])]),
         None,
     ));
+
+    // Special hours (issue 8): the crate's `SpecialHours` from text, the reference's by hand.
+    {
+        let weekdays_short = windows_by_hand(&[(&[0, 1, 2, 3, 4], &[(hm(9, 0), hm(14, 0))])]);
+        let mut crate_special = Vec::new();
+        let mut ref_special = Vec::new();
+        for year in 2000..=2100 {
+            for day in [24, 31] {
+                let date = NaiveDate::from_ymd_opt(year, 12, day).expect("date");
+                crate_special.push(
+                    SpecialHours::on(
+                        "Víspera",
+                        date,
+                        "mon-fri 09:00-14:00".parse().expect("schedule"),
+                    )
+                    .expect("special hours"),
+                );
+                ref_special.push((date, date, weekdays_short.clone()));
+            }
+        }
+        let coverage = Coverage::standard()
+            .with_special_hours(crate_special)
+            .expect("disjoint special hours");
+        let mut e = entry(
+            "standard + 24/31 Dec 09:00-14:00".into(),
+            coverage,
+            windows_by_hand(&[
+                (weekdays, &[(hm(9, 0), hm(17, 30))]),
+                (&[4], &[(hm(9, 0), hm(14, 0))]),
+            ]),
+            Some(madrid.clone()),
+        );
+        e.reference.special = ref_special;
+        pool.push(e);
+
+        // One special day a month over ten years (the benchmark's shape), every day of the week,
+        // with a break, plus a summer schedule in the same coverage.
+        let monthly = windows_by_hand(&[(
+            &[0, 1, 2, 3, 4, 5, 6],
+            &[(hm(10, 0), hm(12, 0)), (hm(16, 0), hm(18, 30))],
+        )]);
+        let summer = windows_by_hand(&[(&[0, 1, 2, 3, 4], &[(hm(8, 0), hm(15, 0))])]);
+        let mut crate_special = Vec::new();
+        let mut ref_special = Vec::new();
+        for year in 2020..=2029 {
+            for month in 1..=12 {
+                let date = NaiveDate::from_ymd_opt(year, month, 15).expect("date");
+                if (7..=8).contains(&month) {
+                    continue;
+                }
+                crate_special.push(
+                    SpecialHours::on(
+                        "Mensual",
+                        date,
+                        "mon-sun 10:00-12:00 16:00-18:30".parse().expect("schedule"),
+                    )
+                    .expect("special hours"),
+                );
+                ref_special.push((date, date, monthly.clone()));
+            }
+            let (first, last) = (
+                NaiveDate::from_ymd_opt(year, 7, 1).expect("date"),
+                NaiveDate::from_ymd_opt(year, 8, 31).expect("date"),
+            );
+            crate_special.push(
+                SpecialHours::new(
+                    "Verano",
+                    first,
+                    last,
+                    "mon-fri 08:00-15:00".parse().expect("schedule"),
+                )
+                .expect("special hours"),
+            );
+            ref_special.push((first, last, summer.clone()));
+        }
+        let coverage = Coverage::plus()
+            .with_special_hours(crate_special)
+            .expect("disjoint special hours");
+        let mut e = entry(
+            "plus + monthly special days + summer 2020-2029".into(),
+            coverage,
+            windows_by_hand(&[(&[0, 1, 2, 3, 4], &[(hm(9, 0), hm(20, 0))])]),
+            Some(madrid.clone()),
+        );
+        e.reference.special = ref_special;
+        pool.push(e);
+    }
 
     // Hand-picked schedules, parsed by the crate from text and described by hand here.
     let hand: Vec<(&str, Tz, bool, Week)> = vec![
@@ -898,5 +986,121 @@ fn the_reference_finds_the_madrid_offset_changes_on_the_last_sundays_of_march_an
         assert_eq!(d.weekday(), Weekday::Sun);
         assert!(matches!(d.month(), 3 | 10) && d.day() > 24, "{d}");
         assert_eq!(ns(utc(t)) % HOUR, 0);
+    }
+}
+
+// Special hours (issue 8): instants around the special dates of the entries that have them.
+
+fn special_entries() -> &'static [usize] {
+    static LIST: OnceLock<Vec<usize>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        pool()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.reference.special.is_empty())
+            .map(|(i, _)| i)
+            .collect()
+    })
+}
+
+/// An instant within a few days of one of the entry's special ranges.
+fn near_special(e: &Entry, pick: usize, days: i64, nanos: i64) -> i64 {
+    let (first, last, _) = &e.reference.special[pick % e.reference.special.len()];
+    let base = if days < 0 { *first } else { *last };
+    let date = base + TimeDelta::days(days);
+    e.clamp(common::wall_edge(e.reference.tz, date, 0) + nanos)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    #[test]
+    fn special_hours_match_the_reference(
+        k in any::<usize>(), pick in any::<usize>(), days in -3i64..=3, nanos in 0..DAY,
+        span in prop_oneof![-3i64..=3, -2 * DAY..2 * DAY, -10 * DAY..10 * DAY],
+        b in budget(),
+    ) {
+        let list = special_entries();
+        let e = &pool()[list[k % list.len()]];
+        let a = near_special(e, pick, days, nanos);
+        let t = e.clamp(a + span);
+        let want = e.reference.elapsed(a, t);
+        prop_assert_eq!(e.clock.elapsed(utc(a), utc(t)).map(|d| d.num_nanoseconds()), Ok(Some(want)), "{}", &e.label);
+        prop_assert_eq!(e.clock.is_open(utc(a)), Ok(e.reference.is_open(a)), "{}", &e.label);
+        prop_assert_eq!(e.clock.next_open(utc(a)), Ok(e.reference.next_open(a).map(utc)), "{}", &e.label);
+        prop_assert_eq!(e.clock.next_close(utc(a)), Ok(e.reference.next_close(a).map(utc)), "{}", &e.label);
+        let d = match b {
+            Budget::Huge(_) => want,
+            _ => resolve_budget(e, a, &b),
+        };
+        let (lo, hi) = e.range;
+        if d.unsigned_abs() <= (hi - lo) as u64 {
+            let got = e.clock.deadline(utc(a), TimeDelta::nanoseconds(d)).ok();
+            prop_assert_eq!(got, e.reference.deadline(a, d).map(utc), "{}: deadline({}, {})", &e.label, utc(a), d);
+        }
+    }
+
+    /// The explanation of elapsed: counted stretches add up to the answer, the stretches tile the
+    /// span without gap or overlap, every skipped holiday is a holiday of the calendar.
+    #[test]
+    fn explanations_tile_the_span_and_add_up(
+        i in pool_index(), a in at(), b in near(), k in any::<usize>(), pick in any::<usize>(),
+        days in -3i64..=3, nanos in 0..DAY, special in any::<bool>(),
+    ) {
+        let e = if special {
+            let list = special_entries();
+            &pool()[list[k % list.len()]]
+        } else {
+            &pool()[i]
+        };
+        let ta = if special { near_special(e, pick, days, nanos) } else { resolve(e, &a) };
+        let tb = resolve_near(e, ta, &b);
+        let why = e.clock.explain_elapsed(utc(ta), utc(tb)).expect("in range");
+        let elapsed = e.clock.elapsed(utc(ta), utc(tb)).expect("in range");
+        prop_assert_eq!(why.answer(), Answer::Elapsed(elapsed));
+        let (lo, hi) = (utc(ta.min(tb)), utc(ta.max(tb)));
+        let stretches = why.stretches();
+        if lo == hi {
+            prop_assert!(stretches.is_empty());
+        } else {
+            prop_assert_eq!(stretches.first().map(|s| s.from), Some(lo));
+            prop_assert_eq!(stretches.last().map(|s| s.to), Some(hi));
+        }
+        let mut counted = TimeDelta::zero();
+        for pair in stretches.windows(2) {
+            prop_assert_eq!(pair[0].to, pair[1].from, "{}: gap or overlap", &e.label);
+        }
+        for s in stretches {
+            prop_assert!(s.from < s.to, "{}: empty stretch", &e.label);
+            match &s.kind {
+                StretchKind::Counted { running_total } => {
+                    counted += s.duration();
+                    prop_assert_eq!(*running_total, counted);
+                }
+                StretchKind::Skipped(SkipReason::Holiday(h)) => {
+                    let calendar = e.clock.coverage().calendar().expect("holidays need a calendar");
+                    prop_assert_eq!(calendar.holiday(h.date()).expect("in range"), Some(h));
+                }
+                StretchKind::Skipped(_) => {}
+            }
+        }
+        prop_assert_eq!(counted, elapsed.abs());
+        prop_assert_eq!(why.summary().counted, elapsed.abs());
+    }
+
+    /// The explanation of a deadline ends at the deadline and counts exactly the budget.
+    #[test]
+    fn deadline_explanations_answer_the_deadline(i in pool_index(), s in at(), b in budget()) {
+        let e = &pool()[i];
+        let start = resolve(e, &s);
+        let d = match b {
+            Budget::Huge(_) => 0,
+            _ => resolve_budget(e, start, &b),
+        };
+        if let Ok(due) = e.clock.deadline(utc(start), TimeDelta::nanoseconds(d)) {
+            let why = e.clock.explain_deadline(utc(start), TimeDelta::nanoseconds(d)).expect("same inputs");
+            prop_assert_eq!(why.answer(), Answer::Deadline(due));
+            prop_assert_eq!(why.summary().counted, TimeDelta::nanoseconds(d).abs());
+        }
     }
 }

@@ -33,7 +33,10 @@
 //! counts as the second after it.
 
 mod dst;
+mod explain;
 mod index;
+
+pub use explain::{Answer, Explanation, SkipReason, Stretch, StretchKind, Summary};
 
 use crate::calendar::SUPPORTED_YEARS;
 use crate::coverage::Coverage;
@@ -319,7 +322,7 @@ impl Clock {
     }
 
     /// `at` as nanoseconds since the epoch, checked against the supported range.
-    fn nanos<Tz: TimeZone>(&self, at: &DateTime<Tz>) -> Result<i64, Error> {
+    pub(crate) fn nanos<Tz: TimeZone>(&self, at: &DateTime<Tz>) -> Result<i64, Error> {
         let index = &self.inner.index;
         match at.timestamp_nanos_opt() {
             Some(t) if t >= index.range_start && t <= index.range_end => Ok(t),

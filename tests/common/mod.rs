@@ -47,6 +47,9 @@ pub struct RefCoverage {
     pub windows: Week,
     /// Holidays (whole local days closed); `None` when holidays are worked.
     pub holidays: Option<BTreeSet<NaiveDate>>,
+    /// Special hours: on the dates `first..=last`, the week given replaces `windows` (a holiday
+    /// still closes the day).
+    pub special: Vec<(NaiveDate, NaiveDate, Week)>,
 }
 
 /// An instant as nanoseconds since the epoch.
@@ -141,7 +144,12 @@ impl RefCoverage {
             return Vec::new();
         }
         let weekday = date.weekday().num_days_from_monday() as usize;
-        self.windows[weekday]
+        let week = self
+            .special
+            .iter()
+            .find(|(first, last, _)| *first <= date && date <= *last)
+            .map_or(&self.windows, |(_, _, week)| week);
+        week[weekday]
             .iter()
             .map(|&(open, close)| {
                 (
