@@ -11,7 +11,7 @@ use common::SplitMix64;
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use support_sla::clock::Clock;
-use support_sla::coverage::Coverage;
+use support_sla::coverage::{Coverage, SpecialHours};
 
 const SPANS: [(&str, i64); 5] = [
     ("1h", 3_600),
