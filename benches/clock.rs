@@ -1,5 +1,5 @@
 //! `elapsed` and `deadline` over spans from one hour to ten years, on the `standard` and
-//! `always` coverages. The goal: the same cost whatever the span.
+//! `always` coverages and on `special` (standard with one special day a month, 2020–2029). The goal: the same cost whatever the span.
 //!
 //! Each iteration answers one query, cycling over 64 start instants spread across 2025 (at
 //! nanosecond offsets), so the figures are not those of one cached path.
@@ -33,11 +33,28 @@ fn starts() -> Vec<DateTime<Utc>> {
         .collect()
 }
 
+/// Standard hours with one special day a month over ten years (2020–2029): the 15th closes at
+/// 14:00.
+fn standard_with_special_days() -> Coverage {
+    let days = (2020..=2029).flat_map(|year| {
+        (1..=12).filter_map(move |month| {
+            let date = chrono::NaiveDate::from_ymd_opt(year, month, 15)?;
+            let hours = "mon-fri 09:00-14:00".parse().ok()?;
+            SpecialHours::on("Jornada reducida", date, hours).ok()
+        })
+    });
+    match Coverage::standard().with_special_hours(days.collect()) {
+        Ok(coverage) => coverage,
+        Err(error) => panic!("the special days of the bench are disjoint: {error}"),
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let starts = starts();
     for (name, coverage) in [
         ("standard", Coverage::standard()),
         ("always", Coverage::always()),
+        ("special", standard_with_special_days()),
     ] {
         let Ok(clock) = Clock::new(coverage) else {
             panic!("the {name} preset builds a clock");
