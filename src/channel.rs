@@ -68,7 +68,7 @@ impl FromStr for Channel {
             _ => Err(Error::UnknownWord {
                 kind: "channel",
                 input: input.to_owned(),
-                expected: "email, web, phone",
+                expected: "one of email, web, phone",
             }),
         }
     }

@@ -25,7 +25,7 @@ use std::ops::RangeInclusive;
 #[non_exhaustive]
 pub enum Error {
     /// A word could not be parsed as one of the crate's vocabulary (tier, severity, channel…).
-    #[error("unknown {kind} {input:?}: expected one of {expected}")]
+    #[error("unknown {kind} {input:?}: expected {expected}")]
     UnknownWord {
         /// What was being parsed (`"tier"`, `"severity"`…).
         kind: &'static str,

@@ -101,7 +101,7 @@ impl fmt::Display for Priority {
 impl FromStr for Priority {
     type Err = Error;
 
-    /// Parses `P1`–`P12` (case-insensitive) or the bare rank `1`–`12`.
+    /// Parses `P1`–`P12` (case-insensitive) or the bare rank `1`–`12`; no sign, no leading zero.
     ///
     /// # Errors
     ///
@@ -109,9 +109,13 @@ impl FromStr for Priority {
     fn from_str(input: &str) -> Result<Self, Self::Err> {
         let word = crate::words::normalize(input);
         let digits = word.strip_prefix('p').unwrap_or(&word);
-        digits
-            .parse::<u8>()
-            .ok()
+        // Plain digits only, no sign and no leading zero: "P5", not "P+5" or "P05".
+        let plain = !digits.is_empty()
+            && !digits.starts_with('0')
+            && digits.bytes().all(|b| b.is_ascii_digit());
+        plain
+            .then(|| digits.parse::<u8>().ok())
+            .flatten()
             .and_then(|rank| Priority::from_rank(rank).ok())
             .ok_or_else(|| Error::UnknownWord {
                 kind: "priority",

@@ -120,7 +120,7 @@ impl FromStr for Severity {
             _ => Err(Error::UnknownWord {
                 kind: "severity",
                 input: input.to_owned(),
-                expected: "1, 2, 3, 4 (or S1 to S4)",
+                expected: "one of 1, 2, 3, 4 (or S1 to S4)",
             }),
         }
     }

@@ -82,7 +82,7 @@ impl FromStr for Tier {
             _ => Err(Error::UnknownWord {
                 kind: "tier",
                 input: input.to_owned(),
-                expected: "standard, plus, vip",
+                expected: "one of standard, plus, vip",
             }),
         }
     }

@@ -116,7 +116,7 @@ fn tier_error_message_names_the_word_and_the_choices() {
         Err(Error::UnknownWord {
             kind: "tier",
             input: "gold".to_owned(),
-            expected: "standard, plus, vip",
+            expected: "one of standard, plus, vip",
         })
     );
 }
@@ -359,7 +359,7 @@ fn ticket_id_refuses_anything_else() {
 fn ticket_id_error_message_names_the_word() {
     assert_eq!(
         "12a".parse::<TicketId>().unwrap_err().to_string(),
-        r#"unknown ticket number "12a": expected one of a decimal number from 0 to 18446744073709551615"#
+        r#"unknown ticket number "12a": expected a decimal number from 0 to 18446744073709551615"#
     );
 }
 
@@ -478,7 +478,7 @@ fn priority_refuses_other_words() {
 fn priority_error_message_names_the_word_and_the_choices() {
     assert_eq!(
         "P13".parse::<Priority>().unwrap_err().to_string(),
-        r#"unknown priority "P13": expected one of P1 to P12"#
+        r#"unknown priority "P13": expected P1 to P12"#
     );
 }
 
@@ -508,8 +508,26 @@ fn priority_json_is_its_text() {
     let err = serde_json::from_str::<Priority>(r#""P13""#).unwrap_err();
     assert!(
         err.to_string()
-            .contains(r#"unknown priority "P13": expected one of P1 to P12"#),
+            .contains(r#"unknown priority "P13": expected P1 to P12"#),
         "{err}"
     );
     assert!(serde_json::from_str::<Priority>("5").is_err());
+}
+
+#[test]
+fn priority_words_are_plain_digits_without_sign_or_leading_zero() {
+    for bad in ["P05", "+5", "P+5", "p012", "P", "", "P 5", "-1"] {
+        assert!(
+            bad.parse::<Priority>().is_err(),
+            "{bad:?} should be refused"
+        );
+    }
+    assert_eq!("p12".parse::<Priority>().map(|p| p.rank()), Ok(12));
+    assert_eq!(" 7 ".parse::<Priority>().map(|p| p.rank()), Ok(7));
+}
+
+#[test]
+fn accented_capitals_match_their_words() {
+    assert_eq!("ESTÁNDAR".parse::<Tier>(), Ok(Tier::Standard));
+    assert_eq!("TELÉFONO".parse::<Channel>(), Ok(Channel::Phone));
 }
