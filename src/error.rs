@@ -3,7 +3,8 @@
 //! [`Error`] is for bad configuration and for inputs outside the supported range only. Business
 //! outcomes (an intake refused, an objective breached) are values, never errors.
 
-use chrono::{DateTime, NaiveDate, Utc, Weekday};
+use crate::policy::{FeatureState, FeatureTransition};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc, Weekday};
 use std::ops::RangeInclusive;
 
 /// Everything that can go wrong when building a value of this crate or asking it about an
@@ -173,4 +174,78 @@ pub enum Error {
         /// The later, as text.
         second: String,
     },
+    /// A step of a feature request that its state does not allow (forwarding twice, a second
+    /// vendor reference, anything after availability, anything but forwarding before it).
+    #[error("cannot {transition} a feature request that is {state}: {reason}")]
+    FeatureRequestTransition {
+        /// The step refused.
+        transition: FeatureTransition,
+        /// The state of the request.
+        state: FeatureState,
+        /// Why the state does not allow it.
+        reason: &'static str,
+    },
+
+    /// A step of a feature request dated before the step it follows (the request, or its
+    /// forwarding to the vendor).
+    #[error("cannot {transition} a feature request at {at}: that is before {earliest}, when its previous step happened")]
+    FeatureRequestTooEarly {
+        /// The step refused.
+        transition: FeatureTransition,
+        /// The instant given.
+        at: DateTime<Utc>,
+        /// The earliest instant the step may have.
+        earliest: DateTime<Utc>,
+    },
+
+    /// A consumption larger than what remains in an hour bank.
+    #[error(
+        "cannot consume {} from the hour bank: only {} remain",
+        iso(requested),
+        iso(available)
+    )]
+    HourBankOverdraw {
+        /// The time asked for.
+        requested: TimeDelta,
+        /// The time that remains.
+        available: TimeDelta,
+    },
+
+    /// A duration that cannot be what it is given for (a zero consumption, a 30-hour day).
+    #[error("{what} of {} is invalid: {reason}", iso(duration))]
+    InvalidDuration {
+        /// What the duration was given for (`"consumption"`, `"day length"`…).
+        what: &'static str,
+        /// The duration given.
+        duration: TimeDelta,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+}
+
+/// `duration` in ISO 8601 with hours, minutes and seconds (`PT1H20M`, `PT0S`), for messages.
+fn iso(duration: &TimeDelta) -> String {
+    let sign = if *duration < TimeDelta::zero() {
+        "-"
+    } else {
+        ""
+    };
+    let abs = duration.abs();
+    let seconds = abs.num_seconds();
+    let nanos = abs.subsec_nanos();
+    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
+    let mut text = format!("{sign}PT");
+    if hours > 0 {
+        text.push_str(&format!("{hours}H"));
+    }
+    if minutes > 0 {
+        text.push_str(&format!("{minutes}M"));
+    }
+    if nanos > 0 {
+        let fraction = format!("{nanos:09}");
+        text.push_str(&format!("{seconds}.{}S", fraction.trim_end_matches('0')));
+    } else if seconds > 0 || (hours == 0 && minutes == 0) {
+        text.push_str(&format!("{seconds}S"));
+    }
+    text
 }

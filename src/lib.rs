@@ -60,6 +60,10 @@
 //! | no Standard calls except S1/S2 | [`policy::Refusal::PhoneNotAvailable`] | «no podrá recepcionar llamadas telefónicas de Soporte Estándar salvo […] (Severidad 1 o 2)» |
 //! | acknowledgement on registration | [`policy::Acknowledgement`] | «indicando la fecha de alta, descripción inicial de la incidencia y el número de Ticket» |
 //! | met, pending or breached | [`status`] | «seguimiento constante de la calidad de servicio» |
+//! | activities outside standard support | [`policy::RequestKind::scope`], [`policy::Exclusion`] | «el servicio estándar de Soporte Técnico […] no incluye la prestación de Servicios Profesionales» |
+//! | actions that may void support | [`policy::assess_installation`] | «el soporte técnico no cubre instalaciones en las que se ha modificado el código fuente o la base de datos» |
+//! | new-feature requests go to the vendor | [`policy::FeatureRequest`] | «está limitado a reportar la solicitud al fabricante» |
+//! | Vip bank of preventive consulting | [`policy::HourBank`] | «Bolsa de horas o paquete de jornadas de Consultoría de Soporte Técnico Preventivo in situ» |
 //!
 //! ## Features
 //!

@@ -13,11 +13,21 @@
 //!
 //! Gloss: several service levels, from office hours to 24x7x365.
 
+mod feature_request;
+mod hour_bank;
 mod intake;
 mod objectives;
+mod scope;
 
+pub use feature_request::{
+    Availability, FeatureRequest, FeatureState, FeatureTransition, VendorAnswer,
+};
+pub use hour_bank::{Activity, Consumption, HourBank, Package, Purchase};
 pub use intake::{Accepted, Acknowledgement, ClosureNotification, Refusal};
 pub use objectives::{Objective, Objectives};
+pub use scope::{
+    assess_installation, Exclusion, RequestKind, ScopeDecision, SupportStanding, VoidingAction,
+};
 
 use crate::calendar::{Calendar, CalendarOverrides};
 use crate::clock::Clock;
