@@ -45,6 +45,12 @@ fn public_types_are_send_and_sync() {
     shareable::<support_sla::policy::Refusal>();
     shareable::<support_sla::status::TicketFacts>();
     shareable::<support_sla::status::TicketStatus>();
+    shareable::<support_sla::policy::HourBank>();
+    shareable::<support_sla::policy::FeatureRequest>();
+    shareable::<support_sla::policy::RequestKind>();
+    shareable::<support_sla::policy::ScopeDecision>();
+    shareable::<support_sla::coverage::SpecialHours>();
+    shareable::<support_sla::clock::Explanation>();
 }
 
 #[test]
