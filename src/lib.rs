@@ -60,6 +60,9 @@
 //! | no Standard calls except S1/S2 | [`policy::Refusal::PhoneNotAvailable`] | «no podrá recepcionar llamadas telefónicas de Soporte Estándar salvo […] (Severidad 1 o 2)» |
 //! | acknowledgement on registration | [`policy::Acknowledgement`] | «indicando la fecha de alta, descripción inicial de la incidencia y el número de Ticket» |
 //! | met, pending or breached | [`status`] | «seguimiento constante de la calidad de servicio» |
+//! | a ticket's events: pauses, reopening, re-classification (desk practice, not in the text) | [`status::Timeline`], [`SupportPolicy::timeline_status`] | «sólo se consideran las horas que transcurren dentro del horario oficial de servicio» |
+//! | what a change of tier or severity does (issue 8) | [`policy::Reclassification`] | — (not in the text) |
+//! | warnings before a breach: at risk, threshold instants | [`status::ObjectiveStatus::at_risk`], [`SupportPolicy::thresholds`] | «seguimiento constante de la calidad de servicio» |
 //!
 //! ## Features
 //!

@@ -45,6 +45,10 @@ fn public_types_are_send_and_sync() {
     shareable::<support_sla::policy::Refusal>();
     shareable::<support_sla::status::TicketFacts>();
     shareable::<support_sla::status::TicketStatus>();
+    shareable::<support_sla::status::Timeline>();
+    shareable::<support_sla::status::Event>();
+    shareable::<support_sla::status::Thresholds>();
+    shareable::<support_sla::policy::Reclassification>();
 }
 
 #[test]

@@ -225,6 +225,10 @@ impl SupportPolicy {
     ///   at `due` is met), [`Breached`](SlaState::Breached) `{ at: due }` when answered after
     ///   `due`, or unanswered and `now` is after `due`; else [`Pending`](SlaState::Pending)
     ///   (unanswered and `now` at or before `due`).
+    /// - `at_risk` when pending with `remaining` under the policy's at-risk fraction of the
+    ///   budget ([`PolicyConfig::at_risk_per_mille`](crate::policy::PolicyConfig::at_risk_per_mille),
+    ///   25 % by default); `paused` is always false and `rule` always `None` here (see
+    ///   [`timeline_status`](SupportPolicy::timeline_status) for pauses and re-classification).
     ///
     /// Edge cases: a ticket registered out of hours starts consuming service time at the next
     /// opening, by construction of `elapsed`, so `used` is zero until then. An answer is a fact:
