@@ -4,6 +4,7 @@
 //! outcomes (an intake refused, an objective breached) are values, never errors.
 
 use crate::policy::{FeatureState, FeatureTransition};
+use crate::status::Event;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc, Weekday};
 use std::ops::RangeInclusive;
 
@@ -220,6 +221,127 @@ pub enum Error {
         duration: TimeDelta,
         /// What is wrong with it.
         reason: &'static str,
+    },
+
+    /// A fraction in thousandths above 1000 (an at-risk fraction, a threshold).
+    #[error("{value} per mille is out of range: expected 0 to 1000")]
+    PerMilleOutOfRange {
+        /// The value given.
+        value: u16,
+    },
+
+    /// Threshold fractions that are not strictly increasing.
+    #[error("thresholds must be strictly increasing: {next} per mille comes after {previous}")]
+    ThresholdsNotIncreasing {
+        /// The earlier threshold.
+        previous: u16,
+        /// The threshold after it, not above it.
+        next: u16,
+    },
+
+    /// A timeline with no event: it needs at least the registration.
+    #[error("a timeline needs at least one event, the registration of the ticket")]
+    EmptyTimeline,
+
+    /// A timeline whose first event is not the registration.
+    #[error("event {index} ({event}) must be the registration of the ticket")]
+    FirstEventNotRegistration {
+        /// The position of the event in the list (0).
+        index: usize,
+        /// The event.
+        event: Event,
+    },
+
+    /// A registration that is not the first event.
+    #[error("event {index} ({event}) registers the ticket again: only the first event may")]
+    DuplicateRegistration {
+        /// The position of the event in the list.
+        index: usize,
+        /// The event.
+        event: Event,
+    },
+
+    /// An event earlier than the event before it.
+    #[error("event {index} ({event}) is earlier than the event before it, at {previous}")]
+    EventOutOfOrder {
+        /// The position of the event in the list.
+        index: usize,
+        /// The event.
+        event: Event,
+        /// The instant of the event before it.
+        previous: DateTime<Utc>,
+    },
+
+    /// A resumption of a ticket that is not paused.
+    #[error("event {index} ({event}) resumes a ticket that is not paused")]
+    ResumeWithoutPause {
+        /// The position of the event in the list.
+        index: usize,
+        /// The event.
+        event: Event,
+    },
+
+    /// A pause of a ticket that is already paused.
+    #[error("event {index} ({event}) pauses a ticket that is already paused")]
+    PauseWhilePaused {
+        /// The position of the event in the list.
+        index: usize,
+        /// The event.
+        event: Event,
+    },
+
+    /// A pause of a ticket that is resolved.
+    #[error("event {index} ({event}) pauses a ticket that is resolved")]
+    PauseAfterResolution {
+        /// The position of the event in the list.
+        index: usize,
+        /// The event.
+        event: Event,
+    },
+
+    /// A second first response.
+    #[error("event {index} ({event}) is a second first response")]
+    DuplicateFirstResponse {
+        /// The position of the event in the list.
+        index: usize,
+        /// The event.
+        event: Event,
+    },
+
+    /// A resolution of a ticket that is already resolved.
+    #[error("event {index} ({event}) resolves a ticket that is already resolved")]
+    AlreadyResolved {
+        /// The position of the event in the list.
+        index: usize,
+        /// The event.
+        event: Event,
+    },
+
+    /// A reopening of a ticket that is not resolved.
+    #[error("event {index} ({event}) reopens a ticket that is not resolved")]
+    ReopenWithoutResolution {
+        /// The position of the event in the list.
+        index: usize,
+        /// The event.
+        event: Event,
+    },
+
+    /// A closure of a ticket that is not resolved.
+    #[error("event {index} ({event}) closes a ticket that is not resolved")]
+    CloseWithoutResolution {
+        /// The position of the event in the list.
+        index: usize,
+        /// The event.
+        event: Event,
+    },
+
+    /// An event after the ticket was closed.
+    #[error("event {index} ({event}) comes after the ticket was closed")]
+    EventAfterClose {
+        /// The position of the event in the list.
+        index: usize,
+        /// The event.
+        event: Event,
     },
 }
 

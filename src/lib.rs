@@ -64,6 +64,9 @@
 //! | actions that may void support | [`policy::assess_installation`] | «el soporte técnico no cubre instalaciones en las que se ha modificado el código fuente o la base de datos» |
 //! | new-feature requests go to the vendor | [`policy::FeatureRequest`] | «está limitado a reportar la solicitud al fabricante» |
 //! | Vip bank of preventive consulting | [`policy::HourBank`] | «Bolsa de horas o paquete de jornadas de Consultoría de Soporte Técnico Preventivo in situ» |
+//! | a ticket's events: pauses, reopening, re-classification (desk practice, not in the text) | [`status::Timeline`], [`SupportPolicy::timeline_status`] | «sólo se consideran las horas que transcurren dentro del horario oficial de servicio» |
+//! | what a change of tier or severity does (issue 8) | [`policy::Reclassification`] | — (not in the text) |
+//! | warnings before a breach: at risk, threshold instants | [`status::ObjectiveStatus::at_risk`], [`SupportPolicy::thresholds`] | «seguimiento constante de la calidad de servicio» |
 //!
 //! ## Features
 //!

@@ -17,6 +17,7 @@ mod feature_request;
 mod hour_bank;
 mod intake;
 mod objectives;
+mod reclassification;
 mod scope;
 
 pub use feature_request::{
@@ -25,6 +26,7 @@ pub use feature_request::{
 pub use hour_bank::{Activity, Consumption, HourBank, Package, Purchase};
 pub use intake::{Accepted, Acknowledgement, ClosureNotification, Refusal};
 pub use objectives::{Objective, Objectives};
+pub use reclassification::Reclassification;
 pub use scope::{
     assess_installation, Exclusion, RequestKind, ScopeDecision, SupportStanding, VoidingAction,
 };
@@ -110,6 +112,12 @@ pub struct Deadlines {
     pub resolution: DateTime<Utc>,
 }
 
+/// The default at-risk fraction: 250 thousandths, 25 % of the budget.
+const DEFAULT_AT_RISK_PER_MILLE: u16 = 250;
+
+/// The default threshold fractions: 50 %, 75 %, 90 % and 100 % of the budget.
+const DEFAULT_THRESHOLDS_PER_MILLE: [u16; 4] = [500, 750, 900, 1000];
+
 /// The configuration of a [`SupportPolicy`] in plain data: what a JSON or TOML document holds.
 ///
 /// Schedules are in their text form (`"mon-thu 09:00-17:30; fri 09:00-14:00"`), the zone is an
@@ -125,7 +133,10 @@ pub struct Deadlines {
 ///   "time_zone": "Europe/Madrid",
 ///   "calendar_overrides": {"add": [], "remove": [], "replace": []},
 ///   "vip_low_severity": "plus",
-///   "objectives": {"default": {"s1": {"first_response": "PT1H", "resolution": "PT8H"}, "…": "…"}}
+///   "objectives": {"default": {"s1": {"first_response": "PT1H", "resolution": "PT8H"}, "…": "…"}},
+///   "reclassification": "keep_used",
+///   "at_risk_per_mille": 250,
+///   "thresholds_per_mille": [500, 750, 900, 1000]
 /// }
 /// ```
 ///
@@ -158,6 +169,17 @@ pub struct PolicyConfig {
     pub vip_low_severity: CoverageKind,
     /// The response and resolution objectives.
     pub objectives: Objectives,
+    /// What a change of tier or severity does to the objectives (see [`Reclassification`];
+    /// [`KeepUsed`](Reclassification::KeepUsed) by default).
+    pub reclassification: Reclassification,
+    /// An objective is *at risk* when it is pending and its remaining service time is less than
+    /// this fraction of its budget, in thousandths (`250`, 25 %, by default; `0` never warns,
+    /// `1000` warns as soon as any time is used). Valid from 0 to 1000.
+    pub at_risk_per_mille: u16,
+    /// The fractions of an objective's budget, in thousandths, whose instants
+    /// [`SupportPolicy::thresholds`] gives (`[500, 750, 900, 1000]`: 50 %, 75 %, 90 % and
+    /// 100 %, by default). Each from 0 to 1000, strictly increasing.
+    pub thresholds_per_mille: Vec<u16>,
 }
 
 impl Default for PolicyConfig {
@@ -170,6 +192,9 @@ impl Default for PolicyConfig {
             calendar_overrides: CalendarOverrides::new(),
             vip_low_severity: CoverageKind::Plus,
             objectives: Objectives::default(),
+            reclassification: Reclassification::KeepUsed,
+            at_risk_per_mille: DEFAULT_AT_RISK_PER_MILLE,
+            thresholds_per_mille: DEFAULT_THRESHOLDS_PER_MILLE.to_vec(),
         }
     }
 }
@@ -278,8 +303,10 @@ impl SupportPolicy {
     /// [`Error::InvalidConfig`] naming the field, wrapping the cause: a schedule that does not
     /// parse ([`Error::Malformed`], [`Error::InvalidWindow`], [`Error::OverlappingWindows`]),
     /// an unknown zone ([`Error::UnknownTimeZone`]), calendar overrides the calendar refuses
-    /// (see [`Calendar::with_overrides`]), or a zone the clock cannot resolve
-    /// ([`Error::TimeZoneRule`]).
+    /// (see [`Calendar::with_overrides`]), a zone the clock cannot resolve
+    /// ([`Error::TimeZoneRule`]), an at-risk fraction or a threshold above 1000 thousandths
+    /// ([`Error::PerMilleOutOfRange`]), or thresholds not strictly increasing
+    /// ([`Error::ThresholdsNotIncreasing`]).
     pub fn from_config(config: PolicyConfig) -> Result<SupportPolicy, Error> {
         let field = |field: &'static str| {
             move |error: Error| Error::InvalidConfig {
@@ -287,6 +314,20 @@ impl SupportPolicy {
                 error: Box::new(error),
             }
         };
+        per_mille(config.at_risk_per_mille).map_err(field("at_risk_per_mille"))?;
+        let mut previous: Option<u16> = None;
+        for &threshold in &config.thresholds_per_mille {
+            per_mille(threshold).map_err(field("thresholds_per_mille"))?;
+            if let Some(previous) = previous.filter(|&p| p >= threshold) {
+                return Err(field("thresholds_per_mille")(
+                    Error::ThresholdsNotIncreasing {
+                        previous,
+                        next: threshold,
+                    },
+                ));
+            }
+            previous = Some(threshold);
+        }
         let standard_hours: Schedule = config
             .standard_hours
             .parse()
@@ -326,6 +367,11 @@ impl SupportPolicy {
     /// The configuration of this policy, in canonical form (schedules as their `Display` text).
     pub fn config(&self) -> &PolicyConfig {
         &self.config
+    }
+
+    /// The re-classification rule of this policy (see [`Reclassification`]).
+    pub fn reclassification(&self) -> Reclassification {
+        self.config.reclassification
     }
 
     /// The objectives of this policy.
@@ -471,6 +517,36 @@ impl PolicyBuilder {
         self
     }
 
+    /// What a change of tier or severity does to the objectives
+    /// ([`Reclassification::KeepUsed`] by default).
+    pub fn reclassification(mut self, rule: Reclassification) -> Self {
+        self.config.reclassification = rule;
+        self
+    }
+
+    /// The at-risk fraction, in thousandths of the budget (250 by default); checked by
+    /// [`build`](PolicyBuilder::build).
+    pub fn at_risk_per_mille(mut self, per_mille: u16) -> Self {
+        self.config.at_risk_per_mille = per_mille;
+        self
+    }
+
+    /// The threshold fractions, in thousandths of the budget (`[500, 750, 900, 1000]` by
+    /// default); checked by [`build`](PolicyBuilder::build).
+    ///
+    /// ```
+    /// use support_sla::SupportPolicy;
+    ///
+    /// let policy = SupportPolicy::builder().thresholds_per_mille([800, 1000]).build()?;
+    /// assert_eq!(policy.config().thresholds_per_mille, [800, 1000]);
+    /// assert!(SupportPolicy::builder().thresholds_per_mille([900, 500]).build().is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn thresholds_per_mille(mut self, per_mille: impl IntoIterator<Item = u16>) -> Self {
+        self.config.thresholds_per_mille = per_mille.into_iter().collect();
+        self
+    }
+
     /// The policy, checked, with its clocks built.
     ///
     /// # Errors
@@ -478,5 +554,14 @@ impl PolicyBuilder {
     /// As [`SupportPolicy::from_config`].
     pub fn build(self) -> Result<SupportPolicy, Error> {
         SupportPolicy::from_config(self.config)
+    }
+}
+
+/// `value` if it is a fraction of thousandths from 0 to 1000.
+fn per_mille(value: u16) -> Result<u16, Error> {
+    if value <= 1000 {
+        Ok(value)
+    } else {
+        Err(Error::PerMilleOutOfRange { value })
     }
 }

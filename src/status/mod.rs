@@ -11,7 +11,21 @@
 //! > transcurren dentro del horario oficial de servicio.»
 //!
 //! Gloss: response and resolution times count only the hours inside the official service hours.
+//!
+//! A ticket's whole life — pauses while waiting on the customer, changes of tier or severity,
+//! reopenings — is a [`Timeline`] of [`Event`]s; [`SupportPolicy::timeline_status`] answers for
+//! it with the same [`TicketStatus`], and [`SupportPolicy::thresholds`] gives the instants at
+//! which fractions of each objective's budget are used, to schedule notifications. A timeline
+//! with no pause and no re-classification has exactly the status of its plain facts.
 
+mod thresholds;
+mod timeline;
+mod walk;
+
+pub use thresholds::{Threshold, ThresholdInstant, Thresholds};
+pub use timeline::{Event, EventKind, Timeline};
+
+use crate::policy::Reclassification;
 use crate::{Error, Priority, Severity, SupportPolicy, Tier};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
@@ -128,6 +142,58 @@ pub struct ObjectiveStatus {
     pub state: SlaState,
     /// When the objective was answered (first response, resolution), if it was.
     pub answered: Option<DateTime<Utc>>,
+    /// Pending, with less than the policy's at-risk fraction of the budget left
+    /// ([`PolicyConfig::at_risk_per_mille`](crate::policy::PolicyConfig::at_risk_per_mille),
+    /// 25 % by default): `remaining < fraction × budget`, compared exactly. Never true for a
+    /// met or breached objective.
+    pub at_risk: bool,
+    /// The objective's clock is stopped at `now` with the objective unanswered: the ticket is
+    /// waiting on the customer (or, on a [`Timeline`] reopened later than `now`, resolved at
+    /// `now`). Then `due` is the instant the budget would be used up **if the clock ran again
+    /// at `now`**: it moves later for as long as the pause lasts. Always false for the
+    /// first response (pauses do not stop it) and in the plain [`SupportPolicy::status`].
+    pub paused: bool,
+}
+
+impl ObjectiveStatus {
+    /// The status of an objective of `budget` due at `due`, with `used` service time and
+    /// `answer`, at `now`; the state rule of [`SupportPolicy::status`], shared with the
+    /// timeline.
+    fn new(
+        budget: TimeDelta,
+        due: DateTime<Utc>,
+        used: TimeDelta,
+        answer: Option<DateTime<Utc>>,
+        now: DateTime<Utc>,
+        paused: bool,
+        at_risk_per_mille: u16,
+    ) -> ObjectiveStatus {
+        let state = match answer {
+            Some(at) if at <= due => SlaState::Met { at },
+            Some(_) => SlaState::Breached { at: due },
+            None if now > due => SlaState::Breached { at: due },
+            None => SlaState::Pending,
+        };
+        let remaining = budget - used;
+        // remaining < per_mille / 1000 × budget, exactly, in nanoseconds.
+        let at_risk = state == SlaState::Pending
+            && nanos(remaining) * 1000 < i128::from(at_risk_per_mille) * nanos(budget);
+        ObjectiveStatus {
+            budget,
+            due,
+            used,
+            remaining,
+            state,
+            answered: answer,
+            at_risk,
+            paused,
+        }
+    }
+}
+
+/// `delta` in nanoseconds, exactly (a `TimeDelta` always fits in an `i128` of nanoseconds).
+fn nanos(delta: TimeDelta) -> i128 {
+    i128::from(delta.num_seconds()) * 1_000_000_000 + i128::from(delta.subsec_nanos())
 }
 
 /// The SLA status of a ticket: its priority and the status of its two objectives.
@@ -141,6 +207,10 @@ pub struct TicketStatus {
     pub response: ObjectiveStatus,
     /// The resolution objective.
     pub resolution: ObjectiveStatus,
+    /// The policy's [`Reclassification`] rule when a re-classification of the ticket's
+    /// [`Timeline`] took effect on an objective (before its answer, or before `now`); `None`
+    /// when the ticket kept its classification (always in the plain [`SupportPolicy::status`]).
+    pub rule: Option<Reclassification>,
 }
 
 impl SupportPolicy {
@@ -155,6 +225,10 @@ impl SupportPolicy {
     ///   at `due` is met), [`Breached`](SlaState::Breached) `{ at: due }` when answered after
     ///   `due`, or unanswered and `now` is after `due`; else [`Pending`](SlaState::Pending)
     ///   (unanswered and `now` at or before `due`).
+    /// - `at_risk` when pending with `remaining` under the policy's at-risk fraction of the
+    ///   budget ([`PolicyConfig::at_risk_per_mille`](crate::policy::PolicyConfig::at_risk_per_mille),
+    ///   25 % by default); `paused` is always false and `rule` always `None` here (see
+    ///   [`timeline_status`](SupportPolicy::timeline_status) for pauses and re-classification).
     ///
     /// Edge cases: a ticket registered out of hours starts consuming service time at the next
     /// opening, by construction of `elapsed`, so `used` is zero until then. An answer is a fact:
@@ -201,23 +275,13 @@ impl SupportPolicy {
         let now = now.to_utc();
         let objective = self.objective(facts.tier, facts.severity);
         let deadlines = self.due(facts.tier, facts.severity, facts.registered)?;
+        let at_risk = self.config().at_risk_per_mille;
         let one = |budget: TimeDelta, due: DateTime<Utc>, answer: Option<DateTime<Utc>>| {
             let clock = self.coverage_clock(facts.tier, facts.severity);
             let used = clock.elapsed(facts.registered, answer.unwrap_or(now))?;
-            let state = match answer {
-                Some(at) if at <= due => SlaState::Met { at },
-                Some(_) => SlaState::Breached { at: due },
-                None if now > due => SlaState::Breached { at: due },
-                None => SlaState::Pending,
-            };
-            Ok::<_, Error>(ObjectiveStatus {
-                budget,
-                due,
-                used,
-                remaining: budget - used,
-                state,
-                answered: answer,
-            })
+            Ok::<_, Error>(ObjectiveStatus::new(
+                budget, due, used, answer, now, false, at_risk,
+            ))
         };
         Ok(TicketStatus {
             priority: self.priority(facts.tier, facts.severity),
@@ -228,6 +292,7 @@ impl SupportPolicy {
                 facts.first_response,
             )?,
             resolution: one(objective.resolution(), deadlines.resolution, facts.resolved)?,
+            rule: None,
         })
     }
 }
