@@ -288,6 +288,7 @@ fn override_errors_name_the_date() {
     ));
 }
 
+#[cfg(feature = "serde")]
 #[test]
 fn overrides_deserialize_from_json_with_clear_errors() {
     let json = r#"{
@@ -313,6 +314,7 @@ fn overrides_deserialize_from_json_with_clear_errors() {
     );
 }
 
+#[cfg(feature = "serde")]
 fn arb_holiday() -> impl Strategy<Value = Holiday> {
     (
         2000i32..=2100,
@@ -342,6 +344,7 @@ fn arb_holiday() -> impl Strategy<Value = Holiday> {
         })
 }
 
+#[cfg(feature = "serde")]
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(500))]
 

@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Europe::Madrid;
 use proptest::prelude::*;
 use std::sync::OnceLock;
-use support_sla::policy::{Accepted, CoverageKind, Objective, Objectives, PolicyConfig, Refusal};
+use support_sla::policy::{Accepted, CoverageKind, Objective, PolicyConfig, Refusal};
 use support_sla::status::{SlaState, TicketFacts};
 use support_sla::{Channel, Error, Severity, SupportPolicy, TicketId, Tier};
 
@@ -665,7 +665,7 @@ mod serde_config {
 
     #[test]
     fn a_configured_policy_round_trips_through_json() -> Result<(), Box<dyn std::error::Error>> {
-        let objectives = Objectives::default().with_override(
+        let objectives = support_sla::policy::Objectives::default().with_override(
             Tier::Vip,
             Severity::S1,
             Objective::new(TimeDelta::minutes(30), TimeDelta::milliseconds(14_400_500))?,
