@@ -960,3 +960,48 @@ proptest! {
         assert_ordered(&policy.thresholds(&timeline, now).unwrap())?;
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The explanation of a due instant answers the status's due instant, counts exactly the
+    /// budget, and its stretches tile registration → due without gap or overlap; pauses,
+    /// re-classifications and every rule included.
+    #[test]
+    fn explanations_answer_the_status_due_instant(
+        plain in any_plain(true),
+        rule in any_rule(),
+        pause in any_step(),
+        length in proptest::option::of(any_step()),
+    ) {
+        use support_sla::clock::{Answer, StretchKind};
+        use support_sla::status::ObjectiveKind;
+        let policy = with_rule(rule);
+        let events = plain.events();
+        let pause_at = plain.registered + pause;
+        let timeline = with_pause(&events, pause_at, length.map(|l| pause_at + l))
+            .unwrap_or_else(|| timeline(events));
+        let now = plain.registered + plain.now;
+        let status = policy.timeline_status(&timeline, now).unwrap();
+        for (which, objective) in [
+            (ObjectiveKind::Response, status.response),
+            (ObjectiveKind::Resolution, status.resolution),
+        ] {
+            let why = policy.explain_due(&timeline, which, now).unwrap();
+            prop_assert_eq!(why.answer(), Answer::Deadline(objective.due));
+            prop_assert_eq!(why.summary().counted, objective.budget, "{:?}", which);
+            let stretches = why.stretches();
+            prop_assert_eq!(stretches.first().map(|s| s.from), Some(plain.registered));
+            prop_assert_eq!(stretches.last().map(|s| s.to), Some(objective.due));
+            for pair in stretches.windows(2) {
+                prop_assert_eq!(pair[0].to, pair[1].from);
+            }
+            let counted: TimeDelta = stretches
+                .iter()
+                .filter(|s| matches!(s.kind, StretchKind::Counted { .. }))
+                .map(|s| s.duration())
+                .sum();
+            prop_assert_eq!(counted, objective.budget);
+        }
+    }
+}

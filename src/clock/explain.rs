@@ -31,6 +31,22 @@ pub enum SkipReason {
         /// The name of the special hours.
         name: String,
     },
+    /// A ticket waiting on the customer: the resolution clock is stopped (a ticket's timeline).
+    Paused {
+        /// The instant of the pause event.
+        since: DateTime<Utc>,
+    },
+    /// A ticket resolved, until it was reopened (a ticket's timeline).
+    Resolved {
+        /// The instant of the resolution event.
+        at: DateTime<Utc>,
+    },
+    /// Time before a re-classification under the `restart` rule, which starts the objective
+    /// again at the change (a ticket's timeline).
+    BeforeRestart {
+        /// The instant of the re-classification.
+        at: DateTime<Utc>,
+    },
 }
 
 impl fmt::Display for SkipReason {
@@ -52,6 +68,13 @@ impl fmt::Display for SkipReason {
                 h.provenance()
             ),
             SkipReason::SpecialHours { name } => write!(f, "special hours: {name}"),
+            SkipReason::Paused { since } => {
+                write!(f, "paused (waiting on the customer) since {since}")
+            }
+            SkipReason::Resolved { at } => write!(f, "resolved at {at}, until reopened"),
+            SkipReason::BeforeRestart { at } => {
+                write!(f, "before the re-classification at {at} (restart rule)")
+            }
         }
     }
 }
@@ -106,6 +129,7 @@ pub enum Answer {
 /// Totals of a trace per reason: the readable form of a long span.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Summary {
     /// Service time counted.
     #[cfg_attr(feature = "serde", serde(serialize_with = "crate::iso::serialize"))]
@@ -117,8 +141,14 @@ pub struct Summary {
     /// Time skipped outside the weekly windows of working days.
     #[cfg_attr(feature = "serde", serde(serialize_with = "crate::iso::serialize"))]
     pub outside_hours: TimeDelta,
-    /// Time skipped outside special hours, per name, in order of first appearance.
+    /// Days under special hours, per name, in order of first appearance.
     pub special_hours: Vec<(String, u32)>,
+    /// Time a ticket was paused (waiting on the customer).
+    #[cfg_attr(feature = "serde", serde(serialize_with = "crate::iso::serialize"))]
+    pub paused: TimeDelta,
+    /// Time a ticket was resolved before a reopening, or before a restart.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "crate::iso::serialize"))]
+    pub not_running: TimeDelta,
 }
 
 impl fmt::Display for Summary {
@@ -155,6 +185,15 @@ impl fmt::Display for Summary {
         }
         if self.outside_hours > TimeDelta::zero() {
             parts.push(format!("{} outside hours", Hours(self.outside_hours)));
+        }
+        if self.paused > TimeDelta::zero() {
+            parts.push(format!("{} paused", Hours(self.paused)));
+        }
+        if self.not_running > TimeDelta::zero() {
+            parts.push(format!(
+                "{} resolved or before a restart",
+                Hours(self.not_running)
+            ));
         }
         for (name, days) in &self.special_hours {
             let noun = if *days == 1 { "day" } else { "days" };
@@ -309,14 +348,48 @@ impl fmt::Display for Hours {
     }
 }
 
-/// Builds the trace of `[a, b)` (nanoseconds, `a <= b`, both in range).
-struct Tracer {
+/// Builds a trace stretch by stretch: the clock's own traces, and a ticket's, which joins the
+/// traces of its stretches with its pauses.
+#[derive(Debug, Default)]
+pub(crate) struct Tracer {
     stretches: Vec<Stretch>,
     counted: i64,
     summary: Summary,
 }
 
 impl Tracer {
+    /// A stretch `[from, to)` of a ticket that does not count, for `reason` (a pause, a
+    /// resolution, time before a restart).
+    pub(crate) fn not_running(
+        &mut self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        reason: SkipReason,
+    ) {
+        let (Some(a), Some(b)) = (from.timestamp_nanos_opt(), to.timestamp_nanos_opt()) else {
+            return;
+        };
+        if a < b {
+            let span = TimeDelta::nanoseconds(b - a);
+            match reason {
+                SkipReason::Paused { .. } => self.summary.paused += span,
+                _ => self.summary.not_running += span,
+            }
+            self.push(a, b, Some(reason));
+        }
+    }
+
+    /// The explanation, in `time_zone`, ending with `answer`.
+    pub(crate) fn finish(mut self, time_zone: Tz, answer: Answer) -> Explanation {
+        self.summary.counted = TimeDelta::nanoseconds(self.counted);
+        Explanation {
+            time_zone,
+            stretches: self.stretches,
+            answer,
+            summary: self.summary,
+        }
+    }
+
     fn push(&mut self, from: i64, to: i64, reason: Option<SkipReason>) {
         if from >= to {
             return;
@@ -389,13 +462,26 @@ impl Clock {
     }
 
     fn trace(&self, a: i64, b: i64, answer: Answer) -> Explanation {
+        let mut tracer = Tracer::default();
+        self.trace_into(a, b, &mut tracer);
+        tracer.finish(self.coverage().time_zone(), answer)
+    }
+
+    /// Appends the trace of `[from, to)` (`from <= to`, both in range) to `tracer`.
+    pub(crate) fn trace_span(
+        &self,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+        tracer: &mut Tracer,
+    ) -> Result<(), Error> {
+        let (a, b) = (self.nanos(&from)?, self.nanos(&to)?);
+        self.trace_into(a, b, tracer);
+        Ok(())
+    }
+
+    fn trace_into(&self, a: i64, b: i64, tracer: &mut Tracer) {
         let coverage = self.coverage();
         let tz = coverage.time_zone();
-        let mut tracer = Tracer {
-            stretches: Vec::new(),
-            counted: 0,
-            summary: Summary::default(),
-        };
         let first = DateTime::from_timestamp_nanos(a)
             .with_timezone(&tz)
             .date_naive()
@@ -461,20 +547,13 @@ impl Clock {
                         ) else {
                             continue;
                         };
-                        self.skip(&mut tracer, cursor.max(lo), open.min(hi), &gap_reason);
+                        self.skip(tracer, cursor.max(lo), open.min(hi), &gap_reason);
                         tracer.push(open.max(lo), close.min(hi), None);
                         cursor = cursor.max(close);
                     }
-                    self.skip(&mut tracer, cursor.max(lo), hi, &gap_reason);
+                    self.skip(tracer, cursor.max(lo), hi, &gap_reason);
                 }
             }
-        }
-        tracer.summary.counted = TimeDelta::nanoseconds(tracer.counted);
-        Explanation {
-            time_zone: tz,
-            stretches: tracer.stretches,
-            answer,
-            summary: tracer.summary,
         }
     }
 

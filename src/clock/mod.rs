@@ -36,6 +36,7 @@ mod dst;
 mod explain;
 mod index;
 
+pub(crate) use explain::Tracer;
 pub use explain::{Answer, Explanation, SkipReason, Stretch, StretchKind, Summary};
 
 use crate::calendar::SUPPORTED_YEARS;

@@ -18,10 +18,12 @@
 //! which fractions of each objective's budget are used, to schedule notifications. A timeline
 //! with no pause and no re-classification has exactly the status of its plain facts.
 
+mod explain;
 mod thresholds;
 mod timeline;
 mod walk;
 
+pub use explain::ObjectiveKind;
 pub use thresholds::{Threshold, ThresholdInstant, Thresholds};
 pub use timeline::{Event, EventKind, Timeline};
 

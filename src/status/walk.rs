@@ -3,7 +3,7 @@
 
 use super::timeline::{classification_of, EventKind, Timeline};
 use super::{ObjectiveStatus, TicketStatus};
-use crate::clock::Clock;
+use crate::clock::{Clock, SkipReason, Tracer};
 use crate::policy::Reclassification;
 use crate::{Error, Severity, SupportPolicy, Tier};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
@@ -144,6 +144,18 @@ impl<'p, 't> Walk<'p, 't> {
         targets: &[TimeDelta],
         crossings: &mut [Option<DateTime<Utc>>],
     ) -> Result<Walked<'p>, Error> {
+        self.run_traced(targets, crossings, None)
+    }
+
+    /// [`run`](Walk::run), appending to the tracer of `trace` (when given) each stretch up to
+    /// its limit instant: the clock's trace of the stretches that count, and the others as
+    /// skipped with their reason.
+    pub(crate) fn run_traced(
+        &self,
+        targets: &[TimeDelta],
+        crossings: &mut [Option<DateTime<Utc>>],
+        mut trace: Option<(&mut Tracer, DateTime<Utc>)>,
+    ) -> Result<Walked<'p>, Error> {
         let events = self.timeline.events();
         let walked = events.get(..self.cut).unwrap_or(events);
         let rule = self.policy.reclassification();
@@ -175,20 +187,66 @@ impl<'p, 't> Walk<'p, 't> {
             *used += time;
             Ok(())
         };
+        let restart_at = walked.get(self.count_from).map(|e| e.at);
         let mut used = TimeDelta::zero();
         let mut class = self.timeline.registered_as();
         let (mut paused, mut resolved) = (false, false);
+        let (mut paused_at, mut resolved_at) =
+            (self.timeline.registered_at(), self.timeline.registered_at());
         let mut start = self.timeline.registered_at();
         let mut start_index = 0;
+        // The trace of one stretch, counted on `clock` or skipped with its reason.
+        let mut traced = |a: DateTime<Utc>,
+                          b: DateTime<Utc>,
+                          counted: bool,
+                          clock: &Clock,
+                          reason: SkipReason|
+         -> Result<(), Error> {
+            if let Some((tracer, limit)) = trace.as_mut() {
+                let b = b.min(*limit);
+                if a >= b {
+                    return Ok(());
+                }
+                if counted {
+                    clock.trace_span(a, b, tracer)?;
+                } else {
+                    tracer.not_running(a, b, reason);
+                }
+            }
+            Ok(())
+        };
+        let reason = |index: usize, paused_at, resolved_at, resolved: bool| {
+            if index < self.count_from {
+                SkipReason::BeforeRestart {
+                    at: restart_at.unwrap_or(paused_at),
+                }
+            } else if resolved {
+                SkipReason::Resolved { at: resolved_at }
+            } else {
+                SkipReason::Paused { since: paused_at }
+            }
+        };
         for (index, event) in walked.iter().enumerate().skip(1) {
-            if counts(start_index, paused, resolved) {
+            let counted = counts(start_index, paused, resolved);
+            if counted {
                 stretch(start, event.at, measure(class), &mut used)?;
             }
+            traced(
+                start,
+                event.at,
+                counted,
+                measure(class),
+                reason(start_index, paused_at, resolved_at, resolved),
+            )?;
             match event.kind {
-                EventKind::Paused => paused = true,
+                EventKind::Paused => {
+                    paused = true;
+                    paused_at = event.at;
+                }
                 EventKind::Resumed => paused = false,
                 EventKind::Resolved => {
                     resolved = true;
+                    resolved_at = event.at;
                     paused = false;
                 }
                 EventKind::Reopened => resolved = false,
@@ -203,6 +261,13 @@ impl<'p, 't> Walk<'p, 't> {
         if counting {
             stretch(start, self.end, measure(class), &mut used)?;
         }
+        traced(
+            start,
+            self.end,
+            counting,
+            measure(class),
+            reason(start_index, paused_at, resolved_at, resolved),
+        )?;
         Ok(Walked {
             budget: self.budget,
             used,
