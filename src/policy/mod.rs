@@ -33,7 +33,7 @@ pub use scope::{
 
 use crate::calendar::{Calendar, CalendarOverrides};
 use crate::clock::Clock;
-use crate::coverage::{Coverage, Schedule};
+use crate::coverage::{Coverage, Schedule, SpecialHours};
 use crate::{Error, Priority, Severity, Tier};
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -165,6 +165,10 @@ pub struct PolicyConfig {
     pub time_zone: String,
     /// Changes to [`Calendar::madrid`], the calendar whose holidays close Standard and Plus.
     pub calendar_overrides: CalendarOverrides,
+    /// Date-specific hours replacing the weekly hours of Standard and Plus on their dates
+    /// (24 and 31 December 09:00–14:00, a summer schedule…); none by default. The around-the-
+    /// clock coverage has none.
+    pub special_hours: Vec<SpecialHours>,
     /// The coverage of Vip Severity 3 and 4 tickets, which the policy does not specify.
     pub vip_low_severity: CoverageKind,
     /// The response and resolution objectives.
@@ -190,6 +194,7 @@ impl Default for PolicyConfig {
             plus_hours: Schedule::plus().to_string(),
             time_zone: chrono_tz::Europe::Madrid.name().to_owned(),
             calendar_overrides: CalendarOverrides::new(),
+            special_hours: Vec::new(),
             vip_low_severity: CoverageKind::Plus,
             objectives: Objectives::default(),
             reclassification: Reclassification::KeepUsed,
@@ -341,13 +346,15 @@ impl SupportPolicy {
         let calendar = Calendar::madrid()
             .with_overrides(&config.calendar_overrides)
             .map_err(field("calendar_overrides"))?;
-        let standard = Clock::new(
-            Coverage::new(standard_hours.clone(), calendar.clone()).with_time_zone(time_zone),
-        )
-        .map_err(field("time_zone"))?;
-        let plus =
-            Clock::new(Coverage::new(plus_hours.clone(), calendar).with_time_zone(time_zone))
-                .map_err(field("time_zone"))?;
+        let office = |hours: &Schedule, calendar: Calendar| {
+            Coverage::new(hours.clone(), calendar)
+                .with_time_zone(time_zone)
+                .with_special_hours(config.special_hours.clone())
+                .map_err(field("special_hours"))
+        };
+        let standard =
+            Clock::new(office(&standard_hours, calendar.clone())?).map_err(field("time_zone"))?;
+        let plus = Clock::new(office(&plus_hours, calendar)?).map_err(field("time_zone"))?;
         let always =
             Clock::new(Coverage::always().with_time_zone(time_zone)).map_err(field("time_zone"))?;
         let config = PolicyConfig {
@@ -496,6 +503,12 @@ impl PolicyBuilder {
     /// Changes to the Madrid working calendar (company closures, next year's decree).
     pub fn calendar_overrides(mut self, overrides: CalendarOverrides) -> Self {
         self.config.calendar_overrides = overrides;
+        self
+    }
+
+    /// Date-specific hours for Standard and Plus (see [`SpecialHours`]).
+    pub fn special_hours(mut self, special_hours: Vec<SpecialHours>) -> Self {
+        self.config.special_hours = special_hours;
         self
     }
 
