@@ -76,6 +76,7 @@ mod error;
 pub mod policy;
 mod priority;
 pub mod queue;
+pub mod report;
 mod severity;
 pub mod status;
 mod ticket;

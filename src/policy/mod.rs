@@ -14,7 +14,7 @@
 //! Gloss: several service levels, from office hours to 24x7x365.
 
 mod intake;
-mod iso;
+pub(crate) mod iso;
 mod objectives;
 
 pub use intake::{Accepted, Acknowledgement, ClosureNotification, Refusal};
