@@ -39,7 +39,8 @@
 //! `deadline` in constant time. [`Priority`] and [`queue`] order the tickets. A
 //! [`SupportPolicy`] ties them into the policy of the text: the coverage, objectives, deadlines
 //! and intake rules of every (tier, severity), and from it [`status`] tells whether a ticket's
-//! objectives are met, pending or breached.
+//! objectives are met, pending or breached; [`report`] sums many statuses into the
+//! quality-of-service report of a period.
 //!
 //! ## Where each rule of the policy lives
 //!
@@ -60,6 +61,7 @@
 //! | no Standard calls except S1/S2 | [`policy::Refusal::PhoneNotAvailable`] | «no podrá recepcionar llamadas telefónicas de Soporte Estándar salvo […] (Severidad 1 o 2)» |
 //! | acknowledgement on registration | [`policy::Acknowledgement`] | «indicando la fecha de alta, descripción inicial de la incidencia y el número de Ticket» |
 //! | met, pending or breached | [`status`] | «seguimiento constante de la calidad de servicio» |
+//! | quality of service over a period | [`report`] | «seguimiento constante de la calidad de servicio» |
 //!
 //! ## Features
 //!

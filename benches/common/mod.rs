@@ -39,9 +39,11 @@ pub fn instant(secs: i64, nanos: u32) -> DateTime<Utc> {
 /// - Registrations: 80 % on weekdays between 08:00 and 19:00 Madrid time, the rest at any time
 ///   of any day (nights, weekends, the 1 November holiday); nanosecond offsets.
 /// - Answers: a first response after a log-uniform wall-clock delay whose range grows with the
-///   severity (S1 5 min–3 h … S4 1 h–5 days), a resolution a further log-uniform delay later
-///   (S1 1 h–1 day … S4 8 h–20 days); 3 % never answered; answers after the end of the month
-///   are not known yet (left `None`). So some objectives are met, some breached, some pending.
+///   severity (S1 3 min–2 h … S4 30 min–3 days), scaled by the tier (Plus 70 %, Vip 40 %); a
+///   resolution a further log-uniform delay later (S1 1 h–1 day … S4 8 h–20 days, same
+///   scaling); 3 % never answered; answers after the end of the month are not known yet (left
+///   `None`). So some objectives are met, some breached, some pending. `examples/report.rs`
+///   generates its month the same way.
 pub fn november_tickets(n: usize, seed: u64) -> Vec<(TicketId, TicketFacts)> {
     let mut rng = SplitMix64(seed);
     let end = DECEMBER_2025_MADRID;
@@ -75,16 +77,22 @@ pub fn november_tickets(n: usize, seed: u64) -> Vec<(TicketId, TicketFacts)> {
             let registered_at = instant(registered, rng.below(1_000_000_000) as u32);
             let mut facts = TicketFacts::new(tier, severity, registered_at);
             let (response, resolution) = match severity {
-                Severity::S1 => ((300, 3 * 3_600), (3_600, 86_400)),
-                Severity::S2 => ((600, 6 * 3_600), (2 * 3_600, 3 * 86_400)),
-                Severity::S3 => ((1_800, 2 * 86_400), (4 * 3_600, 10 * 86_400)),
-                Severity::S4 => ((3_600, 5 * 86_400), (8 * 3_600, 20 * 86_400)),
+                Severity::S1 => ((180, 2 * 3_600), (3_600, 86_400)),
+                Severity::S2 => ((300, 4 * 3_600), (2 * 3_600, 3 * 86_400)),
+                Severity::S3 => ((900, 86_400), (4 * 3_600, 10 * 86_400)),
+                Severity::S4 => ((1_800, 3 * 86_400), (8 * 3_600, 20 * 86_400)),
+            };
+            // Higher tiers are answered faster: Plus in 70 % of the time, Vip in 40 %.
+            let pace = match tier {
+                Tier::Standard => 100,
+                Tier::Plus => 70,
+                Tier::Vip => 40,
             };
             if rng.below(100) >= 3 {
-                let responded = registered + log_uniform(&mut rng, response);
+                let responded = registered + log_uniform(&mut rng, response) * pace / 100;
                 if responded < end {
                     facts = facts.responded(instant(responded, 0));
-                    let resolved = responded + log_uniform(&mut rng, resolution);
+                    let resolved = responded + log_uniform(&mut rng, resolution) * pace / 100;
                     if resolved < end {
                         facts = facts.resolved(instant(resolved, 0));
                     }
