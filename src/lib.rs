@@ -39,7 +39,8 @@
 //! `deadline` in constant time. [`Priority`] and [`queue`] order the tickets. A
 //! [`SupportPolicy`] ties them into the policy of the text: the coverage, objectives, deadlines
 //! and intake rules of every (tier, severity), and from it [`status`] tells whether a ticket's
-//! objectives are met, pending or breached.
+//! objectives are met, pending or breached; [`report`] sums many statuses into the
+//! quality-of-service report of a period.
 //!
 //! ## Where each rule of the policy lives
 //!
@@ -67,6 +68,7 @@
 //! | a ticket's events: pauses, reopening, re-classification (desk practice, not in the text) | [`status::Timeline`], [`SupportPolicy::timeline_status`] | «sólo se consideran las horas que transcurren dentro del horario oficial de servicio» |
 //! | what a change of tier or severity does (issue 8) | [`policy::Reclassification`] | — (not in the text) |
 //! | warnings before a breach: at risk, threshold instants | [`status::ObjectiveStatus::at_risk`], [`SupportPolicy::thresholds`] | «seguimiento constante de la calidad de servicio» |
+//! | quality of service over a period | [`report`] | «seguimiento constante de la calidad de servicio» |
 //!
 //! ## Features
 //!
@@ -84,6 +86,7 @@ mod iso;
 pub mod policy;
 mod priority;
 pub mod queue;
+pub mod report;
 mod severity;
 pub mod status;
 mod ticket;

@@ -51,6 +51,7 @@ fn public_types_are_send_and_sync() {
     shareable::<support_sla::policy::ScopeDecision>();
     shareable::<support_sla::coverage::SpecialHours>();
     shareable::<support_sla::clock::Explanation>();
+    shareable::<support_sla::report::QosReport>();
     shareable::<support_sla::status::Timeline>();
     shareable::<support_sla::status::Event>();
     shareable::<support_sla::status::Thresholds>();

@@ -1,0 +1,1101 @@
+//! The quality-of-service report: how many objectives were met, over many tickets and a period.
+//!
+//! [`QosReport::new`] takes the [`TicketStatus`] of many tickets (computed by the caller, with
+//! [`SupportPolicy::status`](crate::SupportPolicy::status) or a timeline) and a period, keeps the
+//! tickets *registered* in the half-open period `[from, to)`, and gives, for each objective
+//! (first response, resolution):
+//!
+//! - the [`Tally`] of objectives met, breached and pending, per severity, per tier, per
+//!   (tier, severity) — that is per [`Priority`] — and in total, with the [`Share`] met among the
+//!   decided ones (met + breached) as an exact fraction;
+//! - the list of [`Breach`]es: which ticket, which objective, when it fell due, whether it was
+//!   answered, and the service time it overran by;
+//! - the median and 90th percentile ([`Percentiles`]) of the service time used by the
+//!   *answered* objectives, per severity and overall.
+//!
+//! # Percentiles: the nearest-rank method
+//!
+//! For `n ≥ 1` values sorted ascending `x₁ ≤ … ≤ xₙ`, the `p`-th percentile is `x_k` with
+//! `k = ⌈p·n⌉`: always one of the values, never an interpolation, exact. So the median is
+//! `x_⌈n/2⌉` (the lower middle value when `n` is even: of 1, 2, 3, 4 hours it is 2 hours) and the
+//! p90 is `x_⌈9n/10⌉` (of ten values, the ninth; of one value, that value). With no answered
+//! objective there is no percentile (`None`). The values are selected in linear time
+//! ([`slice::select_nth_unstable`]), never fully sorted.
+//!
+//! # Cost
+//!
+//! One pass over the tickets, with constant work and no allocation per ticket besides the
+//! amortised growth of the breach list and of one vector of service times per (objective,
+//! severity); then a linear-time selection per percentile. A million statuses take about 55 ms
+//! on one core of the development machine (`cargo bench --bench report`: `report/qos/1M`);
+//! computing the statuses themselves costs about 0.24 µs a ticket
+//! (`report/status_plus_qos/100k`).
+//!
+//! # Source
+//!
+//! > «IREO realiza un seguimiento constante de la calidad de servicio»
+//!
+//! Gloss: the quality of service is tracked constantly.
+//!
+//! # Example
+//!
+//! ```
+//! use chrono::TimeZone;
+//! use chrono_tz::Europe::Madrid;
+//! use support_sla::report::{ObjectiveKind, QosReport};
+//! use support_sla::status::TicketFacts;
+//! use support_sla::{Severity, SupportPolicy, TicketId, Tier};
+//!
+//! let policy = SupportPolicy::madrid();
+//! let at = |d, h, m| Madrid.with_ymd_and_hms(2025, 3, d, h, m, 0).unwrap();
+//! let facts = [
+//!     // Vip S1 on a Sunday night: answered in 40 minutes (met), resolved in 2 hours.
+//!     TicketFacts::new(Tier::Vip, Severity::S1, at(9, 3, 0))
+//!         .responded(at(9, 3, 40))
+//!         .resolved(at(9, 5, 0)),
+//!     // Standard S1 on Monday: answered after 2 hours (1 hour late), resolved in 6 hours.
+//!     TicketFacts::new(Tier::Standard, Severity::S1, at(10, 9, 0))
+//!         .responded(at(10, 11, 0))
+//!         .resolved(at(10, 15, 0)),
+//! ];
+//! let now = at(31, 0, 0);
+//! let statuses = facts
+//!     .iter()
+//!     .enumerate()
+//!     .map(|(i, f)| Ok((TicketId::new(i as u64 + 1), policy.status(f, now)?)))
+//!     .collect::<Result<Vec<_>, support_sla::Error>>()?;
+//!
+//! let report = QosReport::new(statuses.iter().map(|(id, s)| (*id, s)), at(1, 0, 0)..now);
+//! let s1 = report.by_severity(Severity::S1).first_response;
+//! assert_eq!((s1.met, s1.breached, s1.pending), (1, 1, 0));
+//! assert_eq!(s1.share_met().to_string(), "50.0%");
+//! assert_eq!(report.breaches().len(), 1);
+//! assert_eq!(report.breaches()[0].ticket, TicketId::new(2));
+//! assert_eq!(report.breaches()[0].overrun, chrono::TimeDelta::hours(1));
+//! let times = report.service_time(ObjectiveKind::FirstResponse).unwrap();
+//! assert_eq!(times.median, chrono::TimeDelta::minutes(40)); // of 40 min and 2 h: the lower
+//! assert_eq!(times.p90, chrono::TimeDelta::hours(2));
+//! println!("{report}"); // the tables; `{report:#}` lists the breaches too
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use crate::status::{ObjectiveStatus, SlaState, TicketStatus};
+use crate::{Priority, Severity, TicketId, Tier};
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use std::borrow::Borrow;
+use std::fmt;
+use std::ops::{Add, AddAssign, Range};
+
+/// Which objective of a ticket: its first response or its resolution.
+///
+/// # Example
+///
+/// ```
+/// use support_sla::report::ObjectiveKind;
+/// assert_eq!(ObjectiveKind::FirstResponse.to_string(), "first_response");
+/// assert_eq!(ObjectiveKind::ALL, [ObjectiveKind::FirstResponse, ObjectiveKind::Resolution]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ObjectiveKind {
+    /// The first response, counted from registration.
+    FirstResponse,
+    /// The resolution, counted from registration.
+    Resolution,
+}
+
+impl ObjectiveKind {
+    /// Both objectives, first response first.
+    pub const ALL: [ObjectiveKind; 2] = [ObjectiveKind::FirstResponse, ObjectiveKind::Resolution];
+
+    /// The word for the objective: `"first_response"` or `"resolution"` (as in serde).
+    ///
+    /// ```
+    /// assert_eq!(support_sla::report::ObjectiveKind::Resolution.as_str(), "resolution");
+    /// ```
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ObjectiveKind::FirstResponse => "first_response",
+            ObjectiveKind::Resolution => "resolution",
+        }
+    }
+
+    /// The objective's status in a ticket's status.
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use support_sla::report::ObjectiveKind;
+    /// use support_sla::status::TicketFacts;
+    /// use support_sla::{Severity, SupportPolicy, Tier};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2025, 3, 4, 10, 0, 0).unwrap();
+    /// let facts = TicketFacts::new(Tier::Plus, Severity::S2, at);
+    /// let status = SupportPolicy::madrid().status(&facts, at)?;
+    /// assert_eq!(ObjectiveKind::Resolution.of(&status), &status.resolution);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub const fn of(self, status: &TicketStatus) -> &ObjectiveStatus {
+        match self {
+            ObjectiveKind::FirstResponse => &status.response,
+            ObjectiveKind::Resolution => &status.resolution,
+        }
+    }
+
+    const fn index(self) -> usize {
+        match self {
+            ObjectiveKind::FirstResponse => 0,
+            ObjectiveKind::Resolution => 1,
+        }
+    }
+
+    const fn label(self) -> &'static str {
+        match self {
+            ObjectiveKind::FirstResponse => "first response",
+            ObjectiveKind::Resolution => "resolution",
+        }
+    }
+}
+
+impl fmt::Display for ObjectiveKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// An exact share `numerator / denominator`, such as objectives met among those decided.
+///
+/// Kept as the two counts, not reduced: `Share::new(2, 4)` and `Share::new(1, 2)` have the same
+/// value but are different values of the type (equality compares the counts). A share of
+/// nothing (`denominator == 0`) has no value: [`percent_tenths`](Share::percent_tenths) is
+/// `None` and it displays as `n/a`. Otherwise it displays as a percentage with one decimal,
+/// rounded half up (`2/3` is `66.7%`, `1/8` is `12.5%`, `1/16` is `6.3%`).
+///
+/// # Example
+///
+/// ```
+/// use support_sla::report::Share;
+///
+/// let share = Share::new(2, 3);
+/// assert_eq!((share.numerator(), share.denominator()), (2, 3));
+/// assert_eq!(share.percent_tenths(), Some(667));
+/// assert_eq!(share.to_string(), "66.7%");
+/// assert_eq!(Share::new(0, 0).to_string(), "n/a");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Share {
+    numerator: u64,
+    denominator: u64,
+}
+
+impl Share {
+    /// The share `numerator / denominator`.
+    pub const fn new(numerator: u64, denominator: u64) -> Share {
+        Share {
+            numerator,
+            denominator,
+        }
+    }
+
+    /// The numerator (for a [`Tally`], the objectives met).
+    pub const fn numerator(self) -> u64 {
+        self.numerator
+    }
+
+    /// The denominator (for a [`Tally`], the objectives decided: met + breached).
+    pub const fn denominator(self) -> u64 {
+        self.denominator
+    }
+
+    /// The share in tenths of a percent, rounded half up (`2/3` → `667`), or `None` when the
+    /// denominator is zero.
+    ///
+    /// ```
+    /// use support_sla::report::Share;
+    /// assert_eq!(Share::new(1, 16).percent_tenths(), Some(63)); // 6.25 % → 6.3 %
+    /// assert_eq!(Share::new(5, 5).percent_tenths(), Some(1000));
+    /// assert_eq!(Share::new(0, 0).percent_tenths(), None);
+    /// ```
+    pub const fn percent_tenths(self) -> Option<u64> {
+        if self.denominator == 0 {
+            return None;
+        }
+        // Exact: (1000·n + d/2) / d in 128 bits cannot overflow for u64 counts.
+        let n = self.numerator as u128;
+        let d = self.denominator as u128;
+        let tenths = (1000 * n + d / 2) / d;
+        if tenths > u64::MAX as u128 {
+            Some(u64::MAX)
+        } else {
+            Some(tenths as u64)
+        }
+    }
+
+    /// The share as a fraction in `[0, 1]` (for plotting; the counts are the exact value), or
+    /// `None` when the denominator is zero.
+    ///
+    /// ```
+    /// assert_eq!(support_sla::report::Share::new(1, 4).to_f64(), Some(0.25));
+    /// ```
+    pub fn to_f64(self) -> Option<f64> {
+        if self.denominator == 0 {
+            None
+        } else {
+            Some(self.numerator as f64 / self.denominator as f64)
+        }
+    }
+}
+
+impl fmt::Display for Share {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.percent_tenths() {
+            Some(t) => f.pad(&format!("{}.{}%", t / 10, t % 10)),
+            None => f.pad("n/a"),
+        }
+    }
+}
+
+/// How many objectives (of one kind) were met, breached and pending.
+///
+/// Counts the [`SlaState`] of each objective as the status gives it: a status computed at an
+/// instant before the end of the period may leave objectives pending that would breach later.
+///
+/// # Example
+///
+/// ```
+/// use support_sla::report::Tally;
+///
+/// let tally = Tally::new(8, 2, 1);
+/// assert_eq!((tally.decided(), tally.total()), (10, 11));
+/// assert_eq!(tally.share_met().to_string(), "80.0%");
+/// assert_eq!(tally + Tally::new(1, 0, 0), Tally::new(9, 2, 1));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct Tally {
+    /// Objectives answered at or before their due instant.
+    pub met: u64,
+    /// Objectives answered after their due instant, or unanswered past it.
+    pub breached: u64,
+    /// Objectives not answered and not yet due.
+    pub pending: u64,
+}
+
+impl Tally {
+    /// A tally of `met`, `breached` and `pending` objectives.
+    pub const fn new(met: u64, breached: u64, pending: u64) -> Tally {
+        Tally {
+            met,
+            breached,
+            pending,
+        }
+    }
+
+    /// The objectives decided: met + breached.
+    pub const fn decided(self) -> u64 {
+        self.met.saturating_add(self.breached)
+    }
+
+    /// All objectives counted: met + breached + pending.
+    pub const fn total(self) -> u64 {
+        self.decided().saturating_add(self.pending)
+    }
+
+    /// The share met among the decided: `met / (met + breached)`; pending objectives are left
+    /// out, since they may still go either way.
+    pub const fn share_met(self) -> Share {
+        Share::new(self.met, self.decided())
+    }
+
+    fn count(&mut self, state: SlaState) {
+        match state {
+            SlaState::Met { .. } => self.met += 1,
+            SlaState::Breached { .. } => self.breached += 1,
+            SlaState::Pending => self.pending += 1,
+        }
+    }
+}
+
+impl Add for Tally {
+    type Output = Tally;
+
+    fn add(self, other: Tally) -> Tally {
+        Tally {
+            met: self.met.saturating_add(other.met),
+            breached: self.breached.saturating_add(other.breached),
+            pending: self.pending.saturating_add(other.pending),
+        }
+    }
+}
+
+impl AddAssign for Tally {
+    fn add_assign(&mut self, other: Tally) {
+        *self = *self + other;
+    }
+}
+
+/// The [`Tally`] of both objectives of a group of tickets.
+///
+/// # Example
+///
+/// ```
+/// use support_sla::report::{ObjectiveKind, Tallies, Tally};
+///
+/// let tallies = Tallies::new(Tally::new(3, 1, 0), Tally::new(1, 0, 3));
+/// assert_eq!(tallies.get(ObjectiveKind::Resolution).pending, 3);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub struct Tallies {
+    /// The first-response objectives.
+    pub first_response: Tally,
+    /// The resolution objectives.
+    pub resolution: Tally,
+}
+
+impl Tallies {
+    /// The tallies of `first_response` and `resolution`.
+    pub const fn new(first_response: Tally, resolution: Tally) -> Tallies {
+        Tallies {
+            first_response,
+            resolution,
+        }
+    }
+
+    /// The tally of one objective.
+    pub const fn get(self, kind: ObjectiveKind) -> Tally {
+        match kind {
+            ObjectiveKind::FirstResponse => self.first_response,
+            ObjectiveKind::Resolution => self.resolution,
+        }
+    }
+
+    fn get_mut(&mut self, kind: ObjectiveKind) -> &mut Tally {
+        match kind {
+            ObjectiveKind::FirstResponse => &mut self.first_response,
+            ObjectiveKind::Resolution => &mut self.resolution,
+        }
+    }
+}
+
+impl Add for Tallies {
+    type Output = Tallies;
+
+    fn add(self, other: Tallies) -> Tallies {
+        Tallies {
+            first_response: self.first_response + other.first_response,
+            resolution: self.resolution + other.resolution,
+        }
+    }
+}
+
+impl AddAssign for Tallies {
+    fn add_assign(&mut self, other: Tallies) {
+        *self = *self + other;
+    }
+}
+
+/// One breached objective of one ticket.
+///
+/// `overrun` is `used - budget` of the objective's status, in service time: how much service
+/// time past its budget it had taken when answered (or at the status instant, when
+/// unanswered). The state is decided by the instant, the overrun by service time, so an
+/// objective answered after its due instant but before the service reopened is breached with a
+/// zero overrun (due at closing time 17:30, answered at 18:00).
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeDelta, TimeZone};
+/// use chrono_tz::Europe::Madrid;
+/// use support_sla::report::{ObjectiveKind, QosReport};
+/// use support_sla::status::TicketFacts;
+/// use support_sla::{Severity, SupportPolicy, TicketId, Tier};
+///
+/// // Standard S2 on Monday 3 March 2025 at 9:00, answered at 12:30: 2 h budget, 1 h 30 over.
+/// let at = |d, h, m| Madrid.with_ymd_and_hms(2025, 3, d, h, m, 0).unwrap();
+/// let facts = TicketFacts::new(Tier::Standard, Severity::S2, at(3, 9, 0)).responded(at(3, 12, 30));
+/// let status = SupportPolicy::madrid().status(&facts, at(3, 13, 0))?;
+/// let report = QosReport::new([(TicketId::new(7), &status)], at(1, 0, 0)..at(4, 0, 0));
+/// let breach = &report.breaches()[0];
+/// assert_eq!(breach.objective, ObjectiveKind::FirstResponse);
+/// assert_eq!(breach.due, at(3, 11, 0));
+/// assert_eq!(breach.answered, Some(at(3, 12, 30).to_utc()));
+/// assert_eq!(breach.overrun, TimeDelta::minutes(90));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Breach {
+    /// The ticket.
+    pub ticket: TicketId,
+    /// Its priority (tier and severity).
+    pub priority: Priority,
+    /// When it was registered.
+    pub registered: DateTime<Utc>,
+    /// Which objective was breached.
+    pub objective: ObjectiveKind,
+    /// When the objective fell due: the instant of the breach.
+    pub due: DateTime<Utc>,
+    /// When it was answered, if it was.
+    pub answered: Option<DateTime<Utc>>,
+    /// Service time used past the budget (`used - budget`), serialized as ISO 8601.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "crate::iso::serialize"))]
+    pub overrun: TimeDelta,
+}
+
+/// The nearest-rank median and 90th percentile of some service times (see the
+/// [module docs](self) for the method).
+///
+/// # Example
+///
+/// ```
+/// use chrono::{TimeDelta, TimeZone};
+/// use chrono_tz::Europe::Madrid;
+/// use support_sla::report::{ObjectiveKind, QosReport};
+/// use support_sla::status::TicketFacts;
+/// use support_sla::{Severity, SupportPolicy, TicketId, Tier};
+///
+/// // Four Vip S1 tickets (24x7) answered after 10, 20, 30 and 40 minutes.
+/// let policy = SupportPolicy::madrid();
+/// let t0 = Madrid.with_ymd_and_hms(2025, 3, 9, 3, 0, 0).unwrap();
+/// let statuses = [10, 20, 30, 40]
+///     .map(|m| TicketFacts::new(Tier::Vip, Severity::S1, t0).responded(t0 + TimeDelta::minutes(m)))
+///     .map(|f| policy.status(&f, t0 + TimeDelta::days(1)));
+/// let mut list = Vec::new();
+/// for (i, s) in statuses.into_iter().enumerate() {
+///     list.push((TicketId::new(i as u64), s?));
+/// }
+/// let report = QosReport::new(list.iter().map(|(id, s)| (*id, s)), t0..t0 + TimeDelta::days(1));
+/// let p = report.service_time(ObjectiveKind::FirstResponse).unwrap();
+/// assert_eq!(p.count, 4);
+/// assert_eq!(p.median, TimeDelta::minutes(20)); // rank ⌈4/2⌉ = 2
+/// assert_eq!(p.p90, TimeDelta::minutes(40)); // rank ⌈3.6⌉ = 4
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct Percentiles {
+    /// How many values (answered objectives) there were; at least one.
+    pub count: u64,
+    /// The median: the value of rank `⌈n/2⌉`.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "crate::iso::serialize"))]
+    pub median: TimeDelta,
+    /// The 90th percentile: the value of rank `⌈9n/10⌉`.
+    #[cfg_attr(feature = "serde", serde(serialize_with = "crate::iso::serialize"))]
+    pub p90: TimeDelta,
+}
+
+/// Service times, kept as `i64` nanoseconds (half the memory of `TimeDelta`, cheaper to
+/// compare) when they fit, that is within ±292 years; those that do not (never from a policy,
+/// whose clocks span 2000–2100) go, exactly, to the `low` or `high` list, wholly below or above
+/// every `i64` value. Ranks are counted across the three in that order.
+#[derive(Debug, Default)]
+struct Samples {
+    low: Vec<TimeDelta>,
+    mid: Vec<i64>,
+    high: Vec<TimeDelta>,
+}
+
+impl Samples {
+    fn push(&mut self, value: TimeDelta) {
+        match value.num_nanoseconds() {
+            Some(nanos) => self.mid.push(nanos),
+            None if value < TimeDelta::zero() => self.low.push(value),
+            None => self.high.push(value),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.low.len() + self.mid.len() + self.high.len()
+    }
+
+    fn extend(&mut self, other: &Samples) {
+        self.low.extend_from_slice(&other.low);
+        self.mid.extend_from_slice(&other.mid);
+        self.high.extend_from_slice(&other.high);
+    }
+
+    /// The value of 1-based rank `k` in ascending order (reorders the lists).
+    fn rank(&mut self, k: usize) -> Option<TimeDelta> {
+        let i = k.checked_sub(1)?;
+        if i < self.low.len() {
+            return Some(*self.low.select_nth_unstable(i).1);
+        }
+        let i = i - self.low.len();
+        if i < self.mid.len() {
+            return Some(TimeDelta::nanoseconds(*self.mid.select_nth_unstable(i).1));
+        }
+        let i = i - self.mid.len();
+        if i < self.high.len() {
+            return Some(*self.high.select_nth_unstable(i).1);
+        }
+        None
+    }
+
+    /// The nearest-rank median and p90, or `None` when empty: linear-time selection, no sort.
+    fn percentiles(&mut self) -> Option<Percentiles> {
+        let n = self.len();
+        // 1-based ranks ⌈n/2⌉ and ⌈9n/10⌉ = n - ⌊n/10⌋ (no overflow).
+        let median = self.rank(n.div_ceil(2))?;
+        let p90 = self.rank(n - n / 10)?;
+        Some(Percentiles {
+            count: n as u64,
+            median,
+            p90,
+        })
+    }
+}
+
+const SEVERITIES: usize = 4;
+const PRIORITIES: usize = 12;
+
+/// 0..12 in priority order (the rank minus one), by a match the compiler sees is in range.
+const fn priority_index(priority: Priority) -> usize {
+    let tier = match priority.tier() {
+        Tier::Vip => 0,
+        Tier::Plus => 1,
+        Tier::Standard => 2,
+    };
+    severity_index(priority.severity()) * 3 + tier
+}
+
+const fn severity_index(severity: Severity) -> usize {
+    match severity {
+        Severity::S1 => 0,
+        Severity::S2 => 1,
+        Severity::S3 => 2,
+        Severity::S4 => 3,
+    }
+}
+
+/// The quality-of-service report of the tickets registered in a period.
+///
+/// See the [module docs](self) for what it counts and how, and an example. `Display` renders
+/// readable tables (severities as rows, tiers as columns); the alternate form (`{:#}`) lists
+/// the breaches as well. With the `serde` feature it serializes (not deserializes) as a
+/// document keyed by the crate's words (`"s1"`, `"vip"`, `"P4"`, `"first_response"`), durations
+/// in ISO 8601.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QosReport {
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    tickets: u64,
+    /// Indexed by priority rank - 1.
+    cells: [Tallies; PRIORITIES],
+    breaches: Vec<Breach>,
+    /// `[objective][severity]`.
+    by_severity: [[Option<Percentiles>; SEVERITIES]; 2],
+    /// `[objective]`.
+    overall: [Option<Percentiles>; 2],
+}
+
+impl QosReport {
+    /// The report of the `tickets` registered in `period` (`from..to`, half-open: a ticket
+    /// registered exactly at `to` belongs to the next period).
+    ///
+    /// `tickets` yields each ticket's number beside its status, the status borrowed or owned
+    /// (`(TicketId, &TicketStatus)` or `(TicketId, TicketStatus)`), so a caller can pass
+    /// `list.iter().map(|(id, s)| (*id, s))` or compute the statuses on the fly without
+    /// storing them. Tickets registered outside the period are skipped; an empty or inverted
+    /// period gives an empty report. Breaches are listed in the order the tickets come, the
+    /// first response before the resolution of the same ticket.
+    ///
+    /// The statuses are taken as they are: compute them at the end of the period (or later) so
+    /// that objectives due inside it are decided.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use support_sla::report::QosReport;
+    /// use support_sla::status::TicketStatus;
+    /// use support_sla::TicketId;
+    ///
+    /// let from = Utc.with_ymd_and_hms(2025, 11, 1, 0, 0, 0).unwrap();
+    /// let to = Utc.with_ymd_and_hms(2025, 12, 1, 0, 0, 0).unwrap();
+    /// let report = QosReport::new(std::iter::empty::<(TicketId, &TicketStatus)>(), from..to);
+    /// assert_eq!(report.tickets(), 0);
+    /// assert_eq!(report.total().first_response.share_met().to_string(), "n/a");
+    /// assert!(report.breaches().is_empty());
+    /// ```
+    pub fn new<I, S, Z>(tickets: I, period: Range<DateTime<Z>>) -> QosReport
+    where
+        I: IntoIterator<Item = (TicketId, S)>,
+        S: Borrow<TicketStatus>,
+        Z: TimeZone,
+    {
+        let (from, to) = (period.start.to_utc(), period.end.to_utc());
+        let mut count = 0u64;
+        let mut cells = [Tallies::default(); PRIORITIES];
+        let mut breaches = Vec::new();
+        let mut times: [[Samples; SEVERITIES]; 2] = Default::default();
+        for (ticket, status) in tickets {
+            let status = status.borrow();
+            if status.registered < from || status.registered >= to {
+                continue;
+            }
+            count += 1;
+            let severity = severity_index(status.priority.severity());
+            let cell = priority_index(status.priority);
+            for kind in ObjectiveKind::ALL {
+                let objective = kind.of(status);
+                if let Some(tallies) = cells.get_mut(cell) {
+                    tallies.get_mut(kind).count(objective.state);
+                }
+                if let SlaState::Breached { at } = objective.state {
+                    breaches.push(Breach {
+                        ticket,
+                        priority: status.priority,
+                        registered: status.registered,
+                        objective: kind,
+                        due: at,
+                        answered: objective.answered,
+                        overrun: saturating_sub(objective.used, objective.budget),
+                    });
+                }
+                if objective.answered.is_some() {
+                    if let Some(list) = times
+                        .get_mut(kind.index())
+                        .and_then(|per| per.get_mut(severity))
+                    {
+                        list.push(objective.used);
+                    }
+                }
+            }
+        }
+        let mut by_severity = [[None; SEVERITIES]; 2];
+        let mut overall = [None; 2];
+        for ((per_severity, out), all) in times
+            .iter_mut()
+            .zip(by_severity.iter_mut())
+            .zip(overall.iter_mut())
+        {
+            for (values, out) in per_severity.iter_mut().zip(out.iter_mut()) {
+                *out = values.percentiles();
+            }
+            // Overall: move the largest list, append the others (copying the smaller ones only).
+            let largest = (0..SEVERITIES)
+                .max_by_key(|&i| per_severity.get(i).map_or(0, Samples::len))
+                .unwrap_or(0);
+            let mut merged = per_severity
+                .get_mut(largest)
+                .map(std::mem::take)
+                .unwrap_or_default();
+            for values in per_severity.iter() {
+                merged.extend(values);
+            }
+            *all = merged.percentiles();
+        }
+        QosReport {
+            from,
+            to,
+            tickets: count,
+            cells,
+            breaches,
+            by_severity,
+            overall,
+        }
+    }
+
+    /// The period: tickets registered in `[from, to)`.
+    pub fn period(&self) -> Range<DateTime<Utc>> {
+        self.from..self.to
+    }
+
+    /// How many tickets were registered in the period.
+    pub fn tickets(&self) -> u64 {
+        self.tickets
+    }
+
+    /// The tallies of the tickets of one priority, that is of one (tier, severity):
+    /// `by_priority(Priority::new(severity, tier))`.
+    pub fn by_priority(&self, priority: Priority) -> Tallies {
+        self.cells
+            .get(priority_index(priority))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// The tallies of the tickets of one severity, all tiers.
+    pub fn by_severity(&self, severity: Severity) -> Tallies {
+        Tier::ALL
+            .iter()
+            .map(|&tier| self.by_priority(Priority::new(severity, tier)))
+            .fold(Tallies::default(), Add::add)
+    }
+
+    /// The tallies of the tickets of one tier, all severities.
+    pub fn by_tier(&self, tier: Tier) -> Tallies {
+        Severity::ALL
+            .iter()
+            .map(|&severity| self.by_priority(Priority::new(severity, tier)))
+            .fold(Tallies::default(), Add::add)
+    }
+
+    /// The tallies of all the tickets of the period.
+    pub fn total(&self) -> Tallies {
+        self.cells
+            .iter()
+            .copied()
+            .fold(Tallies::default(), Add::add)
+    }
+
+    /// The breached objectives, in the order the tickets came.
+    pub fn breaches(&self) -> &[Breach] {
+        &self.breaches
+    }
+
+    /// The median and p90 of the service time used by the answered objectives of this kind, all
+    /// severities; `None` when none was answered.
+    pub fn service_time(&self, kind: ObjectiveKind) -> Option<Percentiles> {
+        self.overall.get(kind.index()).copied().flatten()
+    }
+
+    /// The median and p90 of the service time used by the answered objectives of this kind and
+    /// severity; `None` when none was answered.
+    pub fn service_time_by_severity(
+        &self,
+        kind: ObjectiveKind,
+        severity: Severity,
+    ) -> Option<Percentiles> {
+        self.by_severity
+            .get(kind.index())
+            .and_then(|per| per.get(severity_index(severity)))
+            .copied()
+            .flatten()
+    }
+}
+
+/// `a - b`, saturating instead of panicking on overflow (statuses from a policy never get near).
+fn saturating_sub(a: TimeDelta, b: TimeDelta) -> TimeDelta {
+    a.checked_sub(&b).unwrap_or(if b < TimeDelta::zero() {
+        TimeDelta::MAX
+    } else {
+        TimeDelta::MIN
+    })
+}
+
+/// A service time as `H:MM:SS` (hours unbounded), with the fraction of a second when there is
+/// one and a leading `-` when negative.
+fn hms(duration: TimeDelta) -> String {
+    let sign = if duration < TimeDelta::zero() {
+        "-"
+    } else {
+        ""
+    };
+    let seconds = duration.num_seconds().unsigned_abs();
+    let nanos = duration.subsec_nanos().unsigned_abs();
+    let mut out = format!(
+        "{sign}{}:{:02}:{:02}",
+        seconds / 3600,
+        seconds / 60 % 60,
+        seconds % 60
+    );
+    if nanos != 0 {
+        let digits = format!("{nanos:09}");
+        out.push('.');
+        out.push_str(digits.trim_end_matches('0'));
+    }
+    out
+}
+
+/// Writes rows as columns two spaces apart: the first `left` columns left-aligned, the others
+/// right-aligned.
+fn table(f: &mut fmt::Formatter<'_>, rows: &[Vec<String>], left: usize) -> fmt::Result {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in rows {
+        let mut line = String::new();
+        for (c, (cell, width)) in row.iter().zip(&widths).enumerate() {
+            let gap = if c == 0 { "" } else { "  " };
+            if c < left {
+                line.push_str(&format!("{gap}{cell:<width$}"));
+            } else {
+                line.push_str(&format!("{gap}{cell:>width$}"));
+            }
+        }
+        writeln!(f, "  {}", line.trim_end())?;
+    }
+    Ok(())
+}
+
+impl fmt::Display for QosReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "QoS report: {} tickets registered in [{}, {})",
+            self.tickets, self.from, self.to
+        )?;
+        for kind in ObjectiveKind::ALL {
+            writeln!(f)?;
+            writeln!(
+                f,
+                "{}: met/decided, share met, (pending)",
+                capitalized(kind.label())
+            )?;
+            let cell = |t: Tally| {
+                format!(
+                    "{}/{} {:>6} ({})",
+                    t.met,
+                    t.decided(),
+                    t.share_met(),
+                    t.pending
+                )
+            };
+            let mut rows = vec![std::iter::once(String::new())
+                .chain(Tier::ALL.iter().map(Tier::to_string))
+                .chain(std::iter::once("all".to_owned()))
+                .collect::<Vec<_>>()];
+            for severity in Severity::ALL {
+                let mut row = vec![severity.to_string()];
+                for tier in Tier::ALL {
+                    row.push(cell(
+                        self.by_priority(Priority::new(severity, tier)).get(kind),
+                    ));
+                }
+                row.push(cell(self.by_severity(severity).get(kind)));
+                rows.push(row);
+            }
+            let mut row = vec!["all".to_owned()];
+            for tier in Tier::ALL {
+                row.push(cell(self.by_tier(tier).get(kind)));
+            }
+            row.push(cell(self.total().get(kind)));
+            rows.push(row);
+            table(f, &rows, 1)?;
+        }
+        writeln!(f)?;
+        writeln!(
+            f,
+            "Service time of answered objectives (nearest rank; H:MM:SS)"
+        )?;
+        let mut rows = vec![vec![String::new()]];
+        for kind in ObjectiveKind::ALL {
+            if let Some(header) = rows.first_mut() {
+                header.push(format!("{} n", kind.label()));
+                header.push("median".to_owned());
+                header.push("p90".to_owned());
+            }
+        }
+        let cells = |row: &mut Vec<String>, p: Option<Percentiles>| match p {
+            Some(p) => {
+                row.push(p.count.to_string());
+                row.push(hms(p.median));
+                row.push(hms(p.p90));
+            }
+            None => row.extend(["0", "-", "-"].map(str::to_owned)),
+        };
+        for severity in Severity::ALL {
+            let mut row = vec![severity.to_string()];
+            for kind in ObjectiveKind::ALL {
+                cells(&mut row, self.service_time_by_severity(kind, severity));
+            }
+            rows.push(row);
+        }
+        let mut row = vec!["all".to_owned()];
+        for kind in ObjectiveKind::ALL {
+            cells(&mut row, self.service_time(kind));
+        }
+        rows.push(row);
+        table(f, &rows, 1)?;
+        writeln!(f)?;
+        let of = |kind| self.breaches.iter().filter(|b| b.objective == kind).count();
+        writeln!(
+            f,
+            "Breaches: {} ({} first response, {} resolution)",
+            self.breaches.len(),
+            of(ObjectiveKind::FirstResponse),
+            of(ObjectiveKind::Resolution)
+        )?;
+        if f.alternate() && !self.breaches.is_empty() {
+            let mut rows = vec![[
+                "ticket",
+                "priority",
+                "registered (UTC)",
+                "objective",
+                "due (UTC)",
+                "answered (UTC)",
+                "overrun",
+            ]
+            .map(str::to_owned)
+            .to_vec()];
+            for b in &self.breaches {
+                rows.push(vec![
+                    b.ticket.to_string(),
+                    format!(
+                        "{} {} {}",
+                        b.priority,
+                        b.priority.tier(),
+                        b.priority.severity()
+                    ),
+                    b.registered.format("%Y-%m-%d %H:%M:%S").to_string(),
+                    b.objective.label().to_owned(),
+                    b.due.format("%Y-%m-%d %H:%M:%S").to_string(),
+                    b.answered.map_or_else(
+                        || "no".to_owned(),
+                        |a| a.format("%Y-%m-%d %H:%M:%S").to_string(),
+                    ),
+                    hms(b.overrun),
+                ]);
+            }
+            table(f, &rows, 6)?;
+        }
+        Ok(())
+    }
+}
+
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(feature = "serde")]
+mod ser {
+    use super::{ObjectiveKind, QosReport, Share, Tallies, Tally, SEVERITIES};
+    use crate::{Priority, Severity, Tier};
+    use serde::ser::{SerializeMap, SerializeStruct};
+    use serde::{Serialize, Serializer};
+
+    impl Serialize for Share {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut st = s.serialize_struct("Share", 3)?;
+            st.serialize_field("numerator", &self.numerator)?;
+            st.serialize_field("denominator", &self.denominator)?;
+            st.serialize_field("percent", &self.percent_tenths().map(|_| self.to_string()))?;
+            st.end()
+        }
+    }
+
+    impl Serialize for Tally {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut st = s.serialize_struct("Tally", 4)?;
+            st.serialize_field("met", &self.met)?;
+            st.serialize_field("breached", &self.breached)?;
+            st.serialize_field("pending", &self.pending)?;
+            st.serialize_field("share_met", &self.share_met())?;
+            st.end()
+        }
+    }
+
+    impl Serialize for Tallies {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut st = s.serialize_struct("Tallies", 2)?;
+            st.serialize_field("first_response", &self.first_response)?;
+            st.serialize_field("resolution", &self.resolution)?;
+            st.end()
+        }
+    }
+
+    /// `{"all": …, "s1": …, …}` for one objective.
+    struct Times<'a>(&'a QosReport, ObjectiveKind);
+
+    impl Serialize for Times<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut map = s.serialize_map(Some(SEVERITIES + 1))?;
+            map.serialize_entry("all", &self.0.service_time(self.1))?;
+            for severity in Severity::ALL {
+                map.serialize_entry(
+                    &severity,
+                    &self.0.service_time_by_severity(self.1, severity),
+                )?;
+            }
+            map.end()
+        }
+    }
+
+    struct Keyed<F>(F);
+
+    impl<K: Serialize, V: Serialize, I: Iterator<Item = (K, V)>, F: Fn() -> I> Serialize for Keyed<F> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_map((self.0)())
+        }
+    }
+
+    struct Period<'a>(&'a QosReport);
+
+    impl Serialize for Period<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut st = s.serialize_struct("Period", 2)?;
+            st.serialize_field("from", &self.0.from)?;
+            st.serialize_field("to", &self.0.to)?;
+            st.end()
+        }
+    }
+
+    impl Serialize for QosReport {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut st = s.serialize_struct("QosReport", 8)?;
+            st.serialize_field("period", &Period(self))?;
+            st.serialize_field("tickets", &self.tickets)?;
+            st.serialize_field("total", &self.total())?;
+            st.serialize_field(
+                "by_severity",
+                &Keyed(|| Severity::ALL.into_iter().map(|v| (v, self.by_severity(v)))),
+            )?;
+            st.serialize_field(
+                "by_tier",
+                &Keyed(|| Tier::ALL.into_iter().map(|v| (v, self.by_tier(v)))),
+            )?;
+            st.serialize_field(
+                "by_priority",
+                &Keyed(|| {
+                    (1..=12u8)
+                        .filter_map(|r| Priority::from_rank(r).ok())
+                        .map(|p| (p, self.by_priority(p)))
+                }),
+            )?;
+            st.serialize_field(
+                "service_time",
+                &Keyed(|| ObjectiveKind::ALL.into_iter().map(|k| (k, Times(self, k)))),
+            )?;
+            st.serialize_field("breaches", &self.breaches)?;
+            st.end()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Values beyond ±292 years do not fit in `i64` nanoseconds: ranks still count them exactly.
+    #[test]
+    fn ranks_span_the_values_too_large_for_nanoseconds() {
+        let huge = TimeDelta::days(200 * 365);
+        let mut samples = Samples::default();
+        for v in [
+            huge * 2,
+            TimeDelta::hours(1),
+            -huge * 2,
+            TimeDelta::zero(),
+            huge * 3,
+        ] {
+            samples.push(v);
+        }
+        assert_eq!(
+            (samples.low.len(), samples.mid.len(), samples.high.len()),
+            (1, 2, 2)
+        );
+        let p = samples.percentiles().unwrap();
+        assert_eq!(p.count, 5);
+        assert_eq!(p.median, TimeDelta::hours(1)); // rank 3 of -400y, 0, 1h, 400y, 600y
+        assert_eq!(p.p90, huge * 3); // rank 5
+        assert_eq!(samples.rank(1), Some(-huge * 2));
+        assert_eq!(samples.rank(6), None);
+        assert_eq!(Samples::default().percentiles(), None);
+    }
+}
