@@ -2,7 +2,7 @@
 //!
 //! A [`Coverage`] is a weekly [`Schedule`] of wall-clock windows, read in a time zone
 //! (`Europe/Madrid` unless told otherwise), minus the holidays of a
-//! [`Calendar`](crate::calendar::Calendar) — or, for the around-the-clock service, every instant
+//! [`Calendar`] — or, for the around-the-clock service, every instant
 //! of every day. The [`Clock`](crate::clock::Clock) built from it counts service time.
 //!
 //! # Source
