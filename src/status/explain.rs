@@ -72,12 +72,7 @@ impl SupportPolicy {
             ObjectiveKind::Resolution => Which::Resolution,
         };
         let walk = Walk::new(self, timeline, which, now);
-        let mut crossing = [None];
-        let walked = walk.run(&[walk.budget], &mut crossing)?;
-        let due = match crossing {
-            [Some(due)] => due,
-            _ => walked.project(walked.budget)?,
-        };
+        let (walked, due) = walk.run_to_due()?;
         // Walk again, tracing up to the due instant; past the walk's end, the clock runs on.
         let mut tracer = Tracer::default();
         walk.run_traced(&[], &mut [], Some((&mut tracer, due)))?;

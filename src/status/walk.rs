@@ -147,6 +147,18 @@ impl<'p, 't> Walk<'p, 't> {
         self.run_traced(targets, crossings, None)
     }
 
+    /// Walks to the end and finds the due instant: where the budget is used up inside a
+    /// stretch walked, else projected past the end (see [`Walked::project`]).
+    pub(crate) fn run_to_due(&self) -> Result<(Walked<'p>, DateTime<Utc>), Error> {
+        let mut crossing = [None];
+        let walked = self.run(&[self.budget], &mut crossing)?;
+        let due = match crossing {
+            [Some(due)] => due,
+            _ => walked.project(walked.budget)?,
+        };
+        Ok((walked, due))
+    }
+
     /// [`run`](Walk::run), appending to the tracer of `trace` (when given) each stretch up to
     /// its limit instant: the clock's trace of the stretches that count, and the others as
     /// skipped with their reason.
@@ -355,12 +367,7 @@ impl SupportPolicy {
         let mut rule = None;
         let mut objective = |which| {
             let walk = Walk::new(self, timeline, which, now);
-            let mut crossing = [None];
-            let walked = walk.run(&[walk.budget], &mut crossing)?;
-            let due = match crossing {
-                [Some(due)] => due,
-                _ => walked.project(walked.budget)?,
-            };
+            let (walked, due) = walk.run_to_due()?;
             if walked.reclassified {
                 rule = Some(self.reclassification());
             }
