@@ -39,7 +39,9 @@
 //! `deadline` in constant time. [`Priority`] and [`queue`] order the tickets. A
 //! [`SupportPolicy`] ties them into the policy of the text: the coverage, objectives, deadlines
 //! and intake rules of every (tier, severity), and from it [`status`] tells whether a ticket's
-//! objectives are met, pending or breached; [`report`] sums many statuses into the
+//! objectives are met, pending or breached (from plain facts or a [`status::Timeline`] of
+//! events with pauses), and [`clock::Explanation`] says why a deadline falls where it does;
+//! [`report`] sums many statuses into the
 //! quality-of-service report of a period.
 //!
 //! ## Where each rule of the policy lives
@@ -66,9 +68,12 @@
 //! | new-feature requests go to the vendor | [`policy::FeatureRequest`] | «está limitado a reportar la solicitud al fabricante» |
 //! | Vip bank of preventive consulting | [`policy::HourBank`] | «Bolsa de horas o paquete de jornadas de Consultoría de Soporte Técnico Preventivo in situ» |
 //! | a ticket's events: pauses, reopening, re-classification (desk practice, not in the text) | [`status::Timeline`], [`SupportPolicy::timeline_status`] | «sólo se consideran las horas que transcurren dentro del horario oficial de servicio» |
-//! | what a change of tier or severity does (issue 8) | [`policy::Reclassification`] | — (not in the text) |
+//! | what a change of tier or severity does | [`policy::Reclassification`] | — (not in the text) |
 //! | warnings before a breach: at risk, threshold instants | [`status::ObjectiveStatus::at_risk`], [`SupportPolicy::thresholds`] | «seguimiento constante de la calidad de servicio» |
 //! | quality of service over a period | [`report`] | «seguimiento constante de la calidad de servicio» |
+//! | closure notification | [`policy::ClosureNotification`] | «cuando el técnico de soporte da por cerrada una incidencia, el cliente recibirá una notificación» |
+//! | why a deadline falls where it does | [`clock::Explanation`], [`SupportPolicy::explain_due`] | «sólo se consideran las horas que transcurren dentro del horario oficial de servicio» |
+//! | shortened days and seasonal hours (company practice) | [`coverage::SpecialHours`] | — (not in the text) |
 //!
 //! ## Features
 //!
