@@ -299,6 +299,22 @@ fn overrides_deserialize_from_json_with_clear_errors() {
     let overrides: CalendarOverrides = serde_json::from_str(json).unwrap();
     let cal = Calendar::madrid().with_overrides(&overrides).unwrap();
     assert!(cal.is_holiday(d(2025, 12, 24)).unwrap());
+    let twice =
+        serde_json::from_str::<CalendarOverrides>(r#"{"remove": ["2025-05-02", "2025-05-02"]}"#)
+            .unwrap_err();
+    assert!(
+        twice
+            .to_string()
+            .contains("date 2025-05-02 is given more than once"),
+        "{twice}"
+    );
+    let far =
+        serde_json::from_str::<CalendarOverrides>(r#"{"remove": ["2150-05-02"]}"#).unwrap_err();
+    assert!(
+        far.to_string()
+            .contains("year 2150 is outside the supported range"),
+        "{far}"
+    );
     let unknown = serde_json::from_str::<CalendarOverrides>(r#"{"ad": []}"#).unwrap_err();
     assert!(
         unknown.to_string().contains("unknown field `ad`"),
@@ -358,8 +374,16 @@ proptest! {
         for h in add { overrides = overrides.add_day(h); }
         for (y, o) in remove { overrides = overrides.remove_day(NaiveDate::from_yo_opt(y, o).expect("date")); }
         for (y, list) in replace { overrides = overrides.replace_year(y, list); }
+        // Valid overrides come back equal; invalid ones (a date twice, a day outside its
+        // replaced year…) are refused when read, with the error `validate` gives.
         let json = serde_json::to_string(&overrides).expect("serializes");
-        let back: CalendarOverrides = serde_json::from_str(&json).expect("deserializes");
-        prop_assert_eq!(back, overrides);
+        let back = serde_json::from_str::<CalendarOverrides>(&json);
+        match overrides.validate() {
+            Ok(()) => prop_assert_eq!(back.expect("valid overrides deserialize"), overrides),
+            Err(error) => {
+                let refused = back.expect_err("invalid overrides are refused").to_string();
+                prop_assert!(refused.contains(&error.to_string()), "{} vs {}", refused, error);
+            }
+        }
     }
 }

@@ -1,7 +1,9 @@
 //! Caller changes to a calendar: company closures, removed days, a new decree.
 
 use super::holiday::Holiday;
-use chrono::NaiveDate;
+use super::SUPPORTED_YEARS;
+use crate::Error;
+use chrono::{Datelike, NaiveDate};
 
 /// Changes a caller makes to a calendar without a new release of this crate: days to add
 /// (company closures, 24 and 31 December…), days to remove, and whole years to replace (next
@@ -33,7 +35,10 @@ use chrono::NaiveDate;
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
+#[cfg_attr(
+    feature = "serde",
+    serde(try_from = "RawOverrides", into = "RawOverrides")
+)]
 #[non_exhaustive]
 pub struct CalendarOverrides {
     /// Days to add; none may already be a holiday.
@@ -74,6 +79,108 @@ impl CalendarOverrides {
     /// Whether there is nothing to change.
     pub fn is_empty(&self) -> bool {
         self.add.is_empty() && self.remove.is_empty() && self.replace.is_empty()
+    }
+
+    /// Checks what can be checked without a calendar: every date inside the supported years,
+    /// no date added or removed twice, no year replaced twice, each replaced year's days inside
+    /// it and given once. Deserializing runs this check, so a document with such a mistake is
+    /// refused when it is read, not when it is applied.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::YearOutOfRange`], [`Error::DuplicateDate`] (a year replaced twice names its
+    /// 1 January) or [`Error::DateNotInYear`].
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use support_sla::calendar::CalendarOverrides;
+    ///
+    /// let d = NaiveDate::from_ymd_opt(2025, 5, 2).unwrap();
+    /// let twice = CalendarOverrides::new().remove_day(d).remove_day(d);
+    /// assert_eq!(twice.validate().unwrap_err().to_string(), "date 2025-05-02 is given more than once");
+    /// ```
+    pub fn validate(&self) -> Result<(), Error> {
+        let in_range = |date: NaiveDate| {
+            if SUPPORTED_YEARS.contains(&date.year()) {
+                Ok(())
+            } else {
+                Err(Error::YearOutOfRange {
+                    year: date.year(),
+                    supported: SUPPORTED_YEARS,
+                })
+            }
+        };
+        let once = |dates: &mut Vec<NaiveDate>| {
+            dates.sort();
+            match dates.windows(2).find(|w| w.first() == w.get(1)) {
+                Some(w) => Err(Error::DuplicateDate {
+                    date: w.first().copied().unwrap_or_default(),
+                }),
+                None => Ok(()),
+            }
+        };
+        let mut added: Vec<NaiveDate> = self.add.iter().map(Holiday::date).collect();
+        let mut removed = self.remove.clone();
+        for &date in added.iter().chain(&removed) {
+            in_range(date)?;
+        }
+        once(&mut added)?;
+        once(&mut removed)?;
+        let mut years = Vec::new();
+        for list in &self.replace {
+            let first = NaiveDate::from_ymd_opt(list.year, 1, 1).ok_or(Error::YearOutOfRange {
+                year: list.year,
+                supported: SUPPORTED_YEARS,
+            })?;
+            in_range(first)?;
+            years.push(first);
+            let mut days: Vec<NaiveDate> = list.holidays.iter().map(Holiday::date).collect();
+            if let Some(&date) = days.iter().find(|d| d.year() != list.year) {
+                return Err(Error::DateNotInYear {
+                    date,
+                    year: list.year,
+                });
+            }
+            once(&mut days)?;
+        }
+        once(&mut years)
+    }
+}
+
+/// The serialized form of [`CalendarOverrides`], checked on the way in.
+#[cfg(feature = "serde")]
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[derive(Default)]
+struct RawOverrides {
+    add: Vec<Holiday>,
+    remove: Vec<NaiveDate>,
+    replace: Vec<YearList>,
+}
+
+#[cfg(feature = "serde")]
+impl TryFrom<RawOverrides> for CalendarOverrides {
+    type Error = Error;
+
+    fn try_from(raw: RawOverrides) -> Result<Self, Self::Error> {
+        let overrides = CalendarOverrides {
+            add: raw.add,
+            remove: raw.remove,
+            replace: raw.replace,
+        };
+        overrides.validate()?;
+        Ok(overrides)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl From<CalendarOverrides> for RawOverrides {
+    fn from(o: CalendarOverrides) -> Self {
+        RawOverrides {
+            add: o.add,
+            remove: o.remove,
+            replace: o.replace,
+        }
     }
 }
 
