@@ -202,8 +202,8 @@ pub enum Error {
     /// A consumption larger than what remains in an hour bank.
     #[error(
         "cannot consume {} from the hour bank: only {} remain",
-        iso(requested),
-        iso(available)
+        crate::iso::format(*requested),
+        crate::iso::format(*available)
     )]
     HourBankOverdraw {
         /// The time asked for.
@@ -213,7 +213,7 @@ pub enum Error {
     },
 
     /// A duration that cannot be what it is given for (a zero consumption, a 30-hour day).
-    #[error("{what} of {} is invalid: {reason}", iso(duration))]
+    #[error("{what} of {} is invalid: {reason}", crate::iso::format(*duration))]
     InvalidDuration {
         /// What the duration was given for (`"consumption"`, `"day length"`…).
         what: &'static str,
@@ -343,31 +343,4 @@ pub enum Error {
         /// The event.
         event: Event,
     },
-}
-
-/// `duration` in ISO 8601 with hours, minutes and seconds (`PT1H20M`, `PT0S`), for messages.
-fn iso(duration: &TimeDelta) -> String {
-    let sign = if *duration < TimeDelta::zero() {
-        "-"
-    } else {
-        ""
-    };
-    let abs = duration.abs();
-    let seconds = abs.num_seconds();
-    let nanos = abs.subsec_nanos();
-    let (hours, minutes, seconds) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    let mut text = format!("{sign}PT");
-    if hours > 0 {
-        text.push_str(&format!("{hours}H"));
-    }
-    if minutes > 0 {
-        text.push_str(&format!("{minutes}M"));
-    }
-    if nanos > 0 {
-        let fraction = format!("{nanos:09}");
-        text.push_str(&format!("{seconds}.{}S", fraction.trim_end_matches('0')));
-    } else if seconds > 0 || (hours == 0 && minutes == 0) {
-        text.push_str(&format!("{seconds}S"));
-    }
-    text
 }

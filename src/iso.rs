@@ -117,13 +117,13 @@ fn number_nanos(number: &str, seconds_per_unit: i128) -> Result<(i128, bool), &'
 /// the form [`parse`] reads back to the same value.
 pub(crate) fn format(duration: TimeDelta) -> String {
     let mut out = String::new();
-    let nanos = i128::from(duration.num_nanoseconds().unwrap_or(i64::MAX));
-    if nanos < 0 {
+    if duration < TimeDelta::zero() {
         out.push('-');
     }
-    let nanos = nanos.unsigned_abs();
-    let seconds = nanos / 1_000_000_000;
-    let fraction = nanos % 1_000_000_000;
+    // Whole seconds and nanoseconds cover every `TimeDelta`, beyond ±292 years of nanoseconds.
+    let abs = duration.abs();
+    let seconds = abs.num_seconds();
+    let fraction = abs.subsec_nanos();
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     out.push_str("PT");
     if h != 0 {
