@@ -180,7 +180,8 @@ impl Calendar {
     ///
     /// - [`Error::YearOutOfRange`] for a year or date outside [`SUPPORTED_YEARS`];
     /// - [`Error::DuplicateDate`] for a date added twice, added while already a holiday, or
-    ///   given twice in a replaced year or in the removals;
+    ///   given twice in a replaced year or in the removals, or a year replaced twice (see
+    ///   [`CalendarOverrides::validate`]);
     /// - [`Error::DateNotInYear`] for a day of a replaced year that falls in another year;
     /// - [`Error::NotAHoliday`] for a removal of a date that is not a holiday.
     ///
@@ -196,34 +197,16 @@ impl Calendar {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_overrides(mut self, overrides: &CalendarOverrides) -> Result<Calendar, Error> {
+        // What needs no calendar (ranges, dates given twice, misplaced days) is checked once,
+        // by the overrides themselves; what remains needs the calendar.
+        overrides.validate()?;
         for list in &overrides.replace {
             let index = year_index(list.year)?;
-            let mut days = list.holidays.clone();
-            days.sort_by_key(Holiday::date);
-            for pair in days.windows(2) {
-                if let [a, b] = pair {
-                    if a.date() == b.date() {
-                        return Err(Error::DuplicateDate { date: a.date() });
-                    }
-                }
-            }
-            for day in &days {
-                if day.date().year() != list.year {
-                    return Err(Error::DateNotInYear {
-                        date: day.date(),
-                        year: list.year,
-                    });
-                }
-            }
             if let Some(year) = self.years.get_mut(index) {
-                *year = Year::new(days);
+                *year = Year::new(list.holidays.clone());
             }
         }
-        let mut removed: Vec<NaiveDate> = Vec::new();
         for &date in &overrides.remove {
-            if removed.contains(&date) {
-                return Err(Error::DuplicateDate { date });
-            }
             let year = self.year_mut(date)?;
             let before = year.days.len();
             year.days.retain(|h| h.date() != date);
@@ -231,7 +214,6 @@ impl Calendar {
                 return Err(Error::NotAHoliday { date });
             }
             *year = Year::new(std::mem::take(&mut year.days));
-            removed.push(date);
         }
         for holiday in &overrides.add {
             let year = self.year_mut(holiday.date())?;
