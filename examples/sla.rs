@@ -28,7 +28,7 @@ use std::collections::HashMap;
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 use support_sla::calendar::Calendar;
-use support_sla::clock::Clock;
+use support_sla::clock::{Answer, Clock};
 use support_sla::coverage::Coverage;
 use support_sla::status::{ObjectiveStatus, SlaState, TicketFacts};
 use support_sla::{Severity, SupportPolicy, Tier};
@@ -256,11 +256,12 @@ fn explain(clocks: &mut Clocks, args: &[String]) -> Result<String, Failure> {
     };
     let clock = clocks.get(coverage)?;
     let why = clock.explain_deadline(instant(start)?, duration(budget)?)?;
-    let due = clock.deadline(instant(start)?, duration(budget)?)?;
-    let due = due.to_rfc3339_opts(SecondsFormat::AutoSi, true);
-    Ok(if summary {
-        format!("{}\n{due}", why.summary())
-    } else {
-        format!("{why}")
+    Ok(match why.answer() {
+        Answer::Deadline(due) if summary => format!(
+            "{}\n{}",
+            why.summary(),
+            due.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+        ),
+        _ => format!("{why}"),
     })
 }
