@@ -88,6 +88,7 @@ pub mod clock;
 pub mod coverage;
 mod error;
 mod iso;
+mod objective;
 pub mod policy;
 mod priority;
 pub mod queue;

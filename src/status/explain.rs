@@ -7,16 +7,7 @@ use crate::clock::{Answer, Explanation, Tracer};
 use crate::{Error, SupportPolicy};
 use chrono::{DateTime, TimeZone};
 
-/// One of a ticket's two objectives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum ObjectiveKind {
-    /// The first response.
-    Response,
-    /// The resolution.
-    Resolution,
-}
+pub use crate::objective::ObjectiveKind;
 
 impl SupportPolicy {
     /// Why objective `which` of the ticket of `timeline` is due when
