@@ -54,6 +54,7 @@
 
 mod easter;
 mod holiday;
+mod ics;
 mod madrid;
 mod overrides;
 mod rules;
