@@ -52,6 +52,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod city_csv;
 mod easter;
 mod holiday;
 mod ics;
