@@ -26,7 +26,9 @@
 //!
 //! Validity: official for 2010–2026 (the years in the data module); years 2000–2009 and
 //! 2027–2100 are projected. 2027's decree was published in autumn 2026 but could not be checked
-//! against the bulletins yet: until it ships, add it with [`CalendarOverrides::replace_year`]. Supported years: [`SUPPORTED_YEARS`].
+//! against the bulletins yet: until it ships, add it with [`CalendarOverrides::replace_year`], or
+//! read the city's open-data file with [`CalendarOverrides::from_city_csv`]. Supported years:
+//! [`SUPPORTED_YEARS`].
 //!
 //! 24 and 31 December are working days in Madrid; add them (or any company closure) with
 //! [`CalendarOverrides`], which also removes days or replaces a whole year when a new decree is
