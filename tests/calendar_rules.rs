@@ -339,7 +339,7 @@ fn arb_holiday() -> impl Strategy<Value = Holiday> {
         1u32..=365,
         0usize..4,
         "[a-zA-Z áé]{0,12}",
-        0usize..3,
+        0usize..4,
     )
         .prop_map(|(y, ord, lvl, name, prov)| {
             let date = NaiveDate::from_yo_opt(y, ord).expect("ordinal 1..=365 exists");
@@ -354,6 +354,9 @@ fn arb_holiday() -> impl Strategy<Value = Holiday> {
                     source: "BOE".into(),
                 },
                 1 => Provenance::Projected,
+                2 => Provenance::Reported {
+                    source: "BOCM (reference not verified)".into(),
+                },
                 _ => Provenance::Custom {
                     source: name.clone().into(),
                 },
@@ -388,4 +391,16 @@ proptest! {
             }
         }
     }
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn reported_provenance_serializes_with_its_word() {
+    let p = Provenance::Reported {
+        source: "BOCM".into(),
+    };
+    let json = serde_json::to_string(&p).unwrap();
+    assert_eq!(json, r#"{"reported":{"source":"BOCM"}}"#);
+    assert_eq!(serde_json::from_str::<Provenance>(&json).unwrap(), p);
+    assert_eq!(p.to_string(), "reported");
 }
