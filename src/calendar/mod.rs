@@ -25,8 +25,7 @@
 //! an iCalendar document for a shared calendar.
 //!
 //! Validity: published lists (official or reported) for 2010–2026 (the years in the data
-//! module); years 2000–2009 and
-//! 2027–2100 are projected. 2027's decree was published in autumn 2026 but could not be checked
+//! module); years 2000–2009 and 2027–2100 are projected. 2027's decree was published in autumn 2026 but could not be checked
 //! against the bulletins yet: until it ships, add it with [`CalendarOverrides::replace_year`], or
 //! read the city's open-data file with [`CalendarOverrides::from_city_csv`]. Supported years:
 //! [`SUPPORTED_YEARS`].
