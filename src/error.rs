@@ -239,6 +239,18 @@ pub enum Error {
         next: u16,
     },
 
+    /// A line of a city calendar file (the open-data CSV of the Ayuntamiento de Madrid) that
+    /// cannot be read.
+    #[error("line {line} of the city calendar file {input:?} cannot be read: {reason}")]
+    CalendarFileLine {
+        /// The line number, from 1.
+        line: usize,
+        /// The line, as read (cut to 120 characters).
+        input: String,
+        /// What is wrong with it.
+        reason: &'static str,
+    },
+
     /// A timeline with no event: it needs at least the registration.
     #[error("a timeline needs at least one event, the registration of the ticket")]
     EmptyTimeline,

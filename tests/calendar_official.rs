@@ -16,7 +16,8 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 /// Compares the whole calendar of `year` with `expected`: the same dates, in order, with the same
-/// levels, and every day official with a non-empty source.
+/// levels, and every day published (official where its bulletin was read, reported
+/// otherwise) with a non-empty source.
 fn check(year: i32, expected: &[(u32, u32, Level)]) {
     let cal = Calendar::madrid();
     let days = cal.holidays_in_year(year).expect("year is supported");
@@ -28,21 +29,28 @@ fn check(year: i32, expected: &[(u32, u32, Level)]) {
     assert_eq!(actual, wanted, "holidays of {year}");
     for h in days {
         assert!(
-            matches!(h.provenance(), Provenance::Official { .. }),
-            "{} is not official",
+            h.provenance().is_published(),
+            "{} is not published",
             h.date()
         );
-        assert!(h.provenance().is_official(), "{} is not official", h.date());
         let source = h.provenance().source().unwrap_or_default();
         assert!(!source.is_empty(), "{} has no source", h.date());
         assert!(!h.name().is_empty(), "{} has no name", h.date());
+        // Official only where the bulletin was read: a source that says what was not verified,
+        // or a day chosen between sources, is reported.
+        let unread = source.contains("not verified") || source.contains("best-supported");
+        match h.provenance() {
+            Provenance::Official { .. } => assert!(!unread, "{} official from {source}", h.date()),
+            Provenance::Reported { .. } => assert!(unread, "{} reported from {source}", h.date()),
+            other => panic!("{} is {other}", h.date()),
+        }
     }
 }
 
 /// Madrid 2010: BOE-A-2009-18477 (fiestas laborales 2010); Comunidad de Madrid: San José and Corpus
 /// Christi (3 June), 2 May and 15 August on Sunday not moved; city: 15 May (Saturday), 9 November.
 #[test]
-fn madrid_2010_matches_bocm() {
+fn madrid_2010_matches_the_published_list() {
     check(
         2010,
         &[
@@ -68,7 +76,7 @@ fn madrid_2010_matches_bocm() {
 /// Corpus Christi (23 June), Santiago (25 July); 1 May and 25 December on Sunday not moved;
 /// city: San Isidro moved to Monday 16 May (best-supported choice, not read in a bulletin).
 #[test]
-fn madrid_2011_matches_bocm() {
+fn madrid_2011_matches_the_published_list() {
     check(
         2011,
         &[
@@ -93,7 +101,7 @@ fn madrid_2011_matches_bocm() {
 /// Madrid 2012: BOE-A-2011-16116, Resolución de 6 de octubre de 2011; Comunidad de Madrid: San José,
 /// 2 May; 1 January on Sunday not moved; city: 15 May, 9 November.
 #[test]
-fn madrid_2012_matches_bocm() {
+fn madrid_2012_matches_the_published_list() {
     check(
         2012,
         &[
@@ -118,7 +126,7 @@ fn madrid_2012_matches_bocm() {
 /// Madrid 2013: BOE-A-2012-13644, Resolución de 30 de octubre de 2012; Comunidad de Madrid: 7 January
 /// (Epifanía moved), 18 March (San José moved), 2 May; city (Pleno, 2012): 15 May, 9 November.
 #[test]
-fn madrid_2013_matches_bocm() {
+fn madrid_2013_matches_the_published_list() {
     check(
         2013,
         &[
@@ -144,7 +152,7 @@ fn madrid_2013_matches_bocm() {
 /// Corpus Christi (19 June); 12 October on Sunday not moved; city: 15 May and La Almudena moved
 /// to Monday 10 November (sources disagree, see the data module).
 #[test]
-fn madrid_2014_matches_bocm() {
+fn madrid_2014_matches_the_published_list() {
     check(
         2014,
         &[
@@ -170,7 +178,7 @@ fn madrid_2014_matches_bocm() {
 /// septiembre (BOCM de 19 de septiembre de 2014): San José, 2 May, Corpus Christi (4 June);
 /// 1 November and 6 December on Sunday not moved; city: 15 May, 9 November.
 #[test]
-fn madrid_2015_matches_bocm() {
+fn madrid_2015_matches_the_published_list() {
     check(
         2015,
         &[
@@ -195,7 +203,7 @@ fn madrid_2015_matches_bocm() {
 /// Madrid 2016: BOE-A-2015-11348, Resolución de 19 de octubre de 2015; Comunidad de Madrid: 2 May,
 /// Santiago, 26 December (Natividad moved); city: San Isidro moved to 16 May, 9 November.
 #[test]
-fn madrid_2016_matches_bocm() {
+fn madrid_2016_matches_the_published_list() {
     check(
         2016,
         &[
@@ -220,7 +228,7 @@ fn madrid_2016_matches_bocm() {
 /// Madrid 2017: BOE-A-2016-9244, Resolución de 4 de octubre de 2016; Comunidad de Madrid: 20 March
 /// (San José moved), 2 May; 1 January on Sunday not moved; city: 15 May, 9 November.
 #[test]
-fn madrid_2017_matches_bocm() {
+fn madrid_2017_matches_the_published_list() {
     check(
         2017,
         &[
@@ -245,7 +253,7 @@ fn madrid_2017_matches_bocm() {
 /// Madrid 2018: BOE-A-2017-11639; Comunidad de Madrid (Consejo de Gobierno, 26 September 2017): 2 May
 /// instead of San José; city: 15 May, 9 November.
 #[test]
-fn madrid_2018_matches_bocm() {
+fn madrid_2018_matches_the_published_list() {
     check(
         2018,
         &[
@@ -270,7 +278,7 @@ fn madrid_2018_matches_bocm() {
 /// Madrid 2019: BOE-A-2018-14369, Resolución de 16 de octubre de 2018; Comunidad de Madrid: 7 January
 /// and 9 December (Sunday holidays moved), 2 May; city: 15 May, 9 November (Saturday).
 #[test]
-fn madrid_2019_matches_bocm() {
+fn madrid_2019_matches_the_published_list() {
     check(
         2019,
         &[
@@ -296,7 +304,7 @@ fn madrid_2019_matches_bocm() {
 /// Gobierno, 24 September 2019): 2 May, 2 November and 7 December (Sunday holidays moved); city:
 /// 15 May, 9 November.
 #[test]
-fn madrid_2020_matches_bocm() {
+fn madrid_2020_matches_the_published_list() {
     check(
         2020,
         &[
@@ -322,7 +330,7 @@ fn madrid_2020_matches_bocm() {
 /// 3 May (Fiesta de la Comunidad moved); 15 August on Sunday not moved; city: 15 May (Saturday,
 /// not moved), 9 November.
 #[test]
-fn madrid_2021_matches_bocm() {
+fn madrid_2021_matches_the_published_list() {
     check(
         2021,
         &[
@@ -348,7 +356,7 @@ fn madrid_2021_matches_bocm() {
 /// Santiago, 26 December (Natividad moved); city (BOCM de 9 de diciembre de 2021): San Isidro
 /// moved to 16 May, 9 November.
 #[test]
-fn madrid_2022_matches_bocm() {
+fn madrid_2022_matches_the_published_list() {
     check(
         2022,
         &[
@@ -374,7 +382,7 @@ fn madrid_2022_matches_bocm() {
 /// Gobierno, 21 September 2022): 20 March (San José moved), 2 May; 1 January on Sunday not moved;
 /// city: 15 May, 9 November.
 #[test]
-fn madrid_2023_matches_bocm() {
+fn madrid_2023_matches_the_published_list() {
     check(
         2023,
         &[
@@ -399,7 +407,7 @@ fn madrid_2023_matches_bocm() {
 /// Madrid 2024: BOE-A-2023-22014, Resolución de 23 de octubre de 2023; Comunidad de Madrid: 2 May,
 /// Santiago; 8 December on Sunday not moved; city: 15 May, 9 November (Saturday).
 #[test]
-fn madrid_2024_matches_bocm() {
+fn madrid_2024_matches_the_published_list() {
     check(
         2024,
         &[
@@ -425,7 +433,7 @@ fn madrid_2024_matches_bocm() {
 /// Santiago; 12 October on Sunday not moved; city (Pleno de octubre de 2024): 15 May and La
 /// Almudena moved to Monday 10 November.
 #[test]
-fn madrid_2025_matches_bocm() {
+fn madrid_2025_matches_the_published_list() {
     check(
         2025,
         &[
@@ -451,7 +459,7 @@ fn madrid_2025_matches_bocm() {
 /// 2 November and 7 December (Sunday holidays moved); city (Pleno de 30 de septiembre de 2025):
 /// 15 May, 9 November.
 #[test]
-fn madrid_2026_matches_bocm() {
+fn madrid_2026_matches_the_published_list() {
     check(
         2026,
         &[
@@ -518,3 +526,34 @@ fn every_official_year_has_fourteen_days_none_on_sunday() {
         }
     }
 }
+
+/// The two local days chosen between sources (2011 San Isidro, 2014 La Almudena) are reported,
+/// and the national days of a year whose BOE resolution was read are official.
+#[test]
+fn uncertain_days_are_reported_and_read_bulletins_official() {
+    let cal = Calendar::madrid();
+    for date in [d(2011, 5, 16), d(2014, 11, 10)] {
+        let h = cal.holiday(date).unwrap().unwrap();
+        assert!(matches!(h.provenance(), Provenance::Reported { .. }), "{h}");
+        assert_eq!(h.provenance().to_string(), "reported");
+    }
+    let new_year = cal.holiday(d(2025, 1, 1)).unwrap().unwrap();
+    assert!(new_year.provenance().is_official());
+    assert!(new_year
+        .provenance()
+        .source()
+        .unwrap()
+        .contains("BOE-A-2024-21316"));
+    let reported = (2010..=2026)
+        .flat_map(|y| cal.holidays_in_year(y).unwrap().to_vec())
+        .filter(|h| matches!(h.provenance(), Provenance::Reported { .. }))
+        .count();
+    let official = (2010..=2026)
+        .flat_map(|y| cal.holidays_in_year(y).unwrap().to_vec())
+        .filter(|h| h.provenance().is_official())
+        .count();
+    assert_eq!((official, reported), (OFFICIAL_ROWS, REPORTED_ROWS));
+}
+
+const OFFICIAL_ROWS: usize = 136;
+const REPORTED_ROWS: usize = 102;

@@ -68,7 +68,7 @@ fn every_projected_year_has_the_fixed_days_and_easter() {
     let cal = Calendar::madrid();
     for year in SUPPORTED_YEARS {
         let days = cal.holidays_in_year(year).expect("supported year");
-        if days.iter().any(|h| h.provenance().is_official()) {
+        if days.iter().any(|h| h.provenance().is_published()) {
             continue;
         }
         let has = |date: NaiveDate| days.iter().any(|h| h.date() == date);
@@ -89,26 +89,28 @@ fn every_projected_year_has_the_fixed_days_and_easter() {
             (12, 8),
             (12, 25),
         ] {
-            assert!(has(d(year, m, day)), "{year}-{m}-{day} missing");
-        }
-        // A national day on Sunday is followed by its Monday.
-        for (m, day) in [
-            (1, 1),
-            (1, 6),
-            (8, 15),
-            (10, 12),
-            (11, 1),
-            (12, 6),
-            (12, 25),
-        ] {
             let date = d(year, m, day);
-            if date.weekday() == Weekday::Sun {
-                assert!(
-                    days.iter()
-                        .any(|h| h.date() > date && h.name().starts_with("Lunes siguiente")),
-                    "{date} on Sunday without its Monday"
-                );
+            // Only non-working days are listed, as in the official lists.
+            assert_eq!(has(date), date.weekday() != Weekday::Sun, "{date}");
+        }
+        // A day on Sunday is moved when the last official year with it on a Sunday moved it:
+        // 6 January (2019), 15 May (2022), 1 November and 6 December (2026), 9 November (2025),
+        // 25 December (2022); not 1 January (2023), 15 August (2021), 12 October (2025),
+        // 8 December (2024).
+        let moved = [(1, 6), (5, 15), (11, 1), (11, 9), (12, 6), (12, 25)];
+        let kept = [(1, 1), (8, 15), (10, 12), (12, 8)];
+        for (m, day) in moved.into_iter().chain(kept) {
+            let date = d(year, m, day);
+            if date.weekday() != Weekday::Sun {
+                continue;
             }
+            let wanted = moved.contains(&(m, day));
+            let named = days.iter().any(|h| {
+                h.date() > date
+                    && h.name().starts_with("Lunes siguiente")
+                    && (h.date() - date).num_days() <= 3
+            });
+            assert_eq!(named, wanted, "{date} on Sunday");
         }
         assert!(
             days.windows(2).all(|w| w[0].date() < w[1].date()),
@@ -121,16 +123,16 @@ fn every_projected_year_has_the_fixed_days_and_easter() {
 }
 
 #[test]
-fn projection_moves_a_sunday_new_year_to_monday() {
-    // 1 January 2034 is a Sunday: the projection adds Monday 2 January, as a regional day.
+fn projection_follows_the_last_official_sunday_of_each_day() {
     let cal = Calendar::madrid();
-    let moved = cal
-        .holiday(d(2034, 1, 2))
-        .expect("supported")
-        .expect("moved day");
+    // 6 January 2030 is a Sunday; 2019's Sunday 6 January was moved: Monday 7 January, regional.
+    let moved = cal.holiday(d(2030, 1, 7)).unwrap().unwrap();
     assert_eq!(moved.level(), Level::Regional);
-    assert_eq!(moved.name(), "Lunes siguiente a Año Nuevo");
+    assert_eq!(moved.name(), "Lunes siguiente a Epifanía del Señor");
     assert_eq!(moved.provenance(), &Provenance::Projected);
+    // 1 January 2034 is a Sunday; 2012, 2017 and 2023 did not move it: no holiday on Monday 2.
+    assert!(!cal.is_holiday(d(2034, 1, 2)).unwrap());
+    assert!(!cal.is_holiday(d(2034, 1, 1)).unwrap()); // a Sunday, not listed
 }
 
 #[test]
@@ -337,7 +339,7 @@ fn arb_holiday() -> impl Strategy<Value = Holiday> {
         1u32..=365,
         0usize..4,
         "[a-zA-Z áé]{0,12}",
-        0usize..3,
+        0usize..4,
     )
         .prop_map(|(y, ord, lvl, name, prov)| {
             let date = NaiveDate::from_yo_opt(y, ord).expect("ordinal 1..=365 exists");
@@ -352,6 +354,9 @@ fn arb_holiday() -> impl Strategy<Value = Holiday> {
                     source: "BOE".into(),
                 },
                 1 => Provenance::Projected,
+                2 => Provenance::Reported {
+                    source: "BOCM (reference not verified)".into(),
+                },
                 _ => Provenance::Custom {
                     source: name.clone().into(),
                 },
@@ -386,4 +391,16 @@ proptest! {
             }
         }
     }
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn reported_provenance_serializes_with_its_word() {
+    let p = Provenance::Reported {
+        source: "BOCM".into(),
+    };
+    let json = serde_json::to_string(&p).unwrap();
+    assert_eq!(json, r#"{"reported":{"source":"BOCM"}}"#);
+    assert_eq!(serde_json::from_str::<Provenance>(&json).unwrap(), p);
+    assert_eq!(p.to_string(), "reported");
 }

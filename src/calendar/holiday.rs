@@ -50,6 +50,10 @@ impl fmt::Display for Level {
 
 /// Where a holiday of the calendar comes from.
 ///
+/// An [`Official`](Provenance::Official) day was checked against its bulletin; a
+/// [`Reported`](Provenance::Reported) day comes from an official list whose bulletin the crate
+/// did not read (its source says what was not verified).
+///
 /// A [`Projected`](Provenance::Projected) day is this crate's forecast from the stable rules for a
 /// year whose official calendar it does not ship: **it is not an official calendar**. Replace the
 /// year with its decree when it is published (see
@@ -63,10 +67,13 @@ impl fmt::Display for Level {
 ///
 /// let cal = Calendar::madrid();
 /// let new_year_2025 = cal.holiday(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())?.unwrap();
-/// assert!(new_year_2025.provenance().is_official());
-/// let new_year_2090 = cal.holiday(NaiveDate::from_ymd_opt(2090, 1, 1).unwrap())?.unwrap();
-/// assert!(!new_year_2090.provenance().is_official());
-/// assert_eq!(new_year_2090.provenance().to_string(), "projected");
+/// assert!(new_year_2025.provenance().is_official()); // BOE-A-2024-21316, read
+/// let isidro_2025 = cal.holiday(NaiveDate::from_ymd_opt(2025, 5, 15).unwrap())?.unwrap();
+/// assert_eq!(isidro_2025.provenance().to_string(), "reported"); // BOCM reference not verified
+/// assert!(isidro_2025.provenance().is_published());
+/// let christmas_2090 = cal.holiday(NaiveDate::from_ymd_opt(2090, 12, 25).unwrap())?.unwrap();
+/// assert!(!christmas_2090.provenance().is_published());
+/// assert_eq!(christmas_2090.provenance().to_string(), "projected");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -82,6 +89,15 @@ pub enum Provenance {
         /// The bulletin and its reference.
         source: Cow<'static, str>,
     },
+    /// Taken from an official list whose bulletin this crate did not read: reported by another
+    /// publication (the BOE annex, the city's announcements, the press), or the best-supported
+    /// choice where sources disagree. `source` names the bulletin and says what was not
+    /// verified. Believed right, not checked: verify it against the bulletin before relying on it
+    /// in a dispute.
+    Reported {
+        /// The bulletin the day should be in, and what of it was not verified.
+        source: Cow<'static, str>,
+    },
     /// Projected by this crate from the stable rules; not an official calendar.
     Projected,
     /// Added by the caller (a company closure, a day of a decree not yet shipped); `source` is
@@ -93,24 +109,37 @@ pub enum Provenance {
 }
 
 impl Provenance {
-    /// Whether the day comes from an official bulletin shipped with the crate or given by the
-    /// caller as official.
+    /// Whether the day was checked against its official bulletin (shipped with the crate, or
+    /// given by the caller as official). A [`Reported`](Provenance::Reported) day is not.
     pub fn is_official(&self) -> bool {
         matches!(self, Provenance::Official { .. })
+    }
+
+    /// Whether the day comes from a published official list, read
+    /// ([`Official`](Provenance::Official)) or reported ([`Reported`](Provenance::Reported)):
+    /// neither projected by the crate nor added by the caller.
+    pub fn is_published(&self) -> bool {
+        matches!(
+            self,
+            Provenance::Official { .. } | Provenance::Reported { .. }
+        )
     }
 
     /// The source text, if any (`None` for projected days).
     pub fn source(&self) -> Option<&str> {
         match self {
-            Provenance::Official { source } | Provenance::Custom { source } => Some(source),
+            Provenance::Official { source }
+            | Provenance::Reported { source }
+            | Provenance::Custom { source } => Some(source),
             Provenance::Projected => None,
         }
     }
 
-    /// The word used in text output: `official`, `projected` or `custom`.
+    /// The word used in text output: `official`, `reported`, `projected` or `custom`.
     pub const fn as_str(&self) -> &'static str {
         match self {
             Provenance::Official { .. } => "official",
+            Provenance::Reported { .. } => "reported",
             Provenance::Projected => "projected",
             Provenance::Custom { .. } => "custom",
         }

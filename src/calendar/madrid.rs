@@ -22,6 +22,11 @@
 //! bulletins. Two local days (2011, 2014) are the best-supported choice, not a bulletin reading:
 //! see their comments.
 //!
+//! How sure: each source is marked [`read`] (the bulletin was read and the rows checked against
+//! it: the days are `Provenance::Official`) or [`reported`] (the text says "not verified", or the
+//! day is a choice between sources: the days are `Provenance::Reported`). A source moves from
+//! `reported` to `read` only when someone reads the bulletin and checks the rows.
+//!
 //! Adding next year: when the BOE resolution (October–November), the Comunidad de Madrid decree
 //! (September–October) and the BOCM list of fiestas locales (December) are out, append one
 //! [`OfficialYear`] with the three references and one [`OfficialDay`] per non-working day, in date
@@ -39,15 +44,40 @@ pub(crate) struct OfficialDay {
     pub(crate) name: &'static str,
 }
 
+/// A source of some rows, and how sure the crate is of it.
+#[derive(Clone, Copy)]
+pub(crate) enum Source {
+    /// The bulletin itself was read and the rows checked against it: [`Provenance::Official`].
+    ///
+    /// [`Provenance::Official`]: super::Provenance::Official
+    Read(&'static str),
+    /// The rows come from reports of the bulletin (the BOE annex, press items, the city's
+    /// announcements), the bulletin itself was not read ("not verified" in the text), or the
+    /// day is the best-supported choice between sources: [`Provenance::Reported`].
+    ///
+    /// [`Provenance::Reported`]: super::Provenance::Reported
+    Reported(&'static str),
+}
+
+/// A source whose bulletin was read.
+const fn read(text: &'static str) -> Source {
+    Source::Read(text)
+}
+
+/// A source whose bulletin was not read (or a day chosen between sources that disagree).
+const fn reported(text: &'static str) -> Source {
+    Source::Reported(text)
+}
+
 /// One year's official calendar with its sources.
 pub(crate) struct OfficialYear {
     pub(crate) year: i32,
     /// National list: the BOE resolution of the Dirección General de Trabajo.
-    pub(crate) national_source: &'static str,
+    pub(crate) national_source: Source,
     /// Regional days: the Comunidad de Madrid decree (BOCM).
-    pub(crate) regional_source: &'static str,
+    pub(crate) regional_source: Source,
     /// Local days of the city of Madrid: the publication in the BOCM / city agreement.
-    pub(crate) local_source: &'static str,
+    pub(crate) local_source: Source,
     /// The days, in date order.
     pub(crate) days: &'static [OfficialDay],
 }
@@ -58,9 +88,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // 1 May, 15 May (San Isidro) and 25 December fall on Saturday and stay there.
     OfficialYear {
         year: 2010,
-        national_source: "BOE-A-2009-18477: Resolución de la Dirección General de Trabajo por la que se publica la relación de fiestas laborales para el año 2010 (BOE de noviembre de 2009; date of the resolution not verified)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2010 (BOCM, 2009; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2010: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: reported("BOE-A-2009-18477: Resolución de la Dirección General de Trabajo por la que se publica la relación de fiestas laborales para el año 2010 (BOE de noviembre de 2009; date of the resolution not verified)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2010 (BOCM, 2009; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2010: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
@@ -86,9 +116,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // BOCM list of fiestas locales for 2011.
     OfficialYear {
         year: 2011,
-        national_source: "BOE-A-2010-15722: Resolución de 7 de octubre de 2010, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2011",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2011 (BOCM, 2010; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2011: acuerdo del Pleno del Ayuntamiento de Madrid (traslado de San Isidro al lunes 16 de mayo: not verified in a bulletin), publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2010-15722: Resolución de 7 de octubre de 2010, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2011"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2011 (BOCM, 2010; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2011: acuerdo del Pleno del Ayuntamiento de Madrid (traslado de San Isidro al lunes 16 de mayo: not verified in a bulletin), publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
@@ -110,9 +140,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // 8 December falls on Saturday and stays there.
     OfficialYear {
         year: 2012,
-        national_source: "BOE-A-2011-16116: Resolución de 6 de octubre de 2011, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2012 (BOE de 14 de octubre de 2011)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2012 (BOCM, 2011; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2012: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2011-16116: Resolución de 6 de octubre de 2011, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2012 (BOE de 14 de octubre de 2011)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2012 (BOCM, 2011; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2012: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
             OfficialDay { month: 3, day: 19, level: Regional, name: "San José" },
@@ -135,9 +165,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // 12 October and 9 November (La Almudena) fall on Saturday and stay there.
     OfficialYear {
         year: 2013,
-        national_source: "BOE-A-2012-13644: Resolución de 30 de octubre de 2012, de la Dirección General de Empleo, por la que se publica la relación de fiestas laborales para el año 2013 (BOE núm. 265, de 3 de noviembre de 2012)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2013 (BOCM, septiembre de 2012; approved by the Consejo de Gobierno on 20 September 2012; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2013: acuerdo del Pleno del Ayuntamiento de Madrid (Pleno de septiembre de 2012), publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2012-13644: Resolución de 30 de octubre de 2012, de la Dirección General de Empleo, por la que se publica la relación de fiestas laborales para el año 2013 (BOE núm. 265, de 3 de noviembre de 2012)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2013 (BOCM, septiembre de 2012; approved by the Consejo de Gobierno on 20 September 2012; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2013: acuerdo del Pleno del Ayuntamiento de Madrid (Pleno de septiembre de 2012), publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 7, level: Regional, name: "Lunes siguiente a la Epifanía del Señor" },
@@ -163,9 +193,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // (later and more specific source); verify against the BOCM list of fiestas locales for 2014.
     OfficialYear {
         year: 2014,
-        national_source: "BOE-A-2013-12147: Resolución de 8 de noviembre de 2013, de la Dirección General de Empleo, por la que se publica la relación de fiestas laborales para el año 2014 (BOE de 20 de noviembre de 2013)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2014 (BOCM, 2013; approved by the Consejo de Gobierno on 26 September 2013; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2014: acuerdo del Pleno del Ayuntamiento de Madrid (traslado de La Almudena al lunes 10 de noviembre), publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2013-12147: Resolución de 8 de noviembre de 2013, de la Dirección General de Empleo, por la que se publica la relación de fiestas laborales para el año 2014 (BOE de 20 de noviembre de 2013)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2014 (BOCM, 2013; approved by the Consejo de Gobierno on 26 September 2013; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2014: acuerdo del Pleno del Ayuntamiento de Madrid (traslado de La Almudena al lunes 10 de noviembre), publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
@@ -188,9 +218,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // python-holidays omits Corpus Christi this year (11 days); Decreto 109/2014 lists it.
     OfficialYear {
         year: 2015,
-        national_source: "BOE-A-2014-10823: Resolución de 17 de octubre de 2014, de la Dirección General de Empleo, por la que se publica la relación de fiestas laborales para el año 2015 (BOE de 24 de octubre de 2014)",
-        regional_source: "Decreto 109/2014, de 18 de septiembre, del Consejo de Gobierno, por el que se establecen las fiestas laborales para el año 2015 en la Comunidad de Madrid (BOCM de 19 de septiembre de 2014)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2015: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2014-10823: Resolución de 17 de octubre de 2014, de la Dirección General de Empleo, por la que se publica la relación de fiestas laborales para el año 2015 (BOE de 24 de octubre de 2014)"),
+        regional_source: read("Decreto 109/2014, de 18 de septiembre, del Consejo de Gobierno, por el que se establecen las fiestas laborales para el año 2015 en la Comunidad de Madrid (BOCM de 19 de septiembre de 2014)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2015: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
@@ -214,9 +244,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // Monday 26. San Isidro (Sunday 15 May) moved by the city to Monday 16 May.
     OfficialYear {
         year: 2016,
-        national_source: "BOE-A-2015-11348: Resolución de 19 de octubre de 2015, de la Dirección General de Empleo, por la que se publica la relación de fiestas laborales para el año 2016 (BOE de 22 de octubre de 2015)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2016 (BOCM, 2015; approved by the Consejo de Gobierno on 22 September 2015; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2016: acuerdo del Pleno del Ayuntamiento de Madrid (Pleno de otoño de 2015: traslado de San Isidro al lunes 16 de mayo), publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2015-11348: Resolución de 19 de octubre de 2015, de la Dirección General de Empleo, por la que se publica la relación de fiestas laborales para el año 2016 (BOE de 22 de octubre de 2015)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2016 (BOCM, 2015; approved by the Consejo de Gobierno on 22 September 2015; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2016: acuerdo del Pleno del Ayuntamiento de Madrid (Pleno de otoño de 2015: traslado de San Isidro al lunes 16 de mayo), publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
@@ -238,9 +268,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // Monday 20 March.
     OfficialYear {
         year: 2017,
-        national_source: "BOE-A-2016-9244: Resolución de 4 de octubre de 2016, de la Dirección General de Empleo, por la que se publica la relación de fiestas laborales para el año 2017 (BOE núm. 244, de 8 de octubre de 2016)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2017 (BOCM, 2016; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2017: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2016-9244: Resolución de 4 de octubre de 2016, de la Dirección General de Empleo, por la que se publica la relación de fiestas laborales para el año 2017 (BOE núm. 244, de 8 de octubre de 2016)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2017 (BOCM, 2016; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2017: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
             OfficialDay { month: 3, day: 20, level: Regional, name: "Lunes siguiente a San José" },
@@ -262,9 +292,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // 6 January and 8 December fall on Saturday and stay there.
     OfficialYear {
         year: 2018,
-        national_source: "BOE-A-2017-11639: Resolución de la Dirección General de Empleo por la que se publica la relación de fiestas laborales para el año 2018 (date of the resolution not verified)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2018 (BOCM, 2017; approved by the Consejo de Gobierno on 26 September 2017; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2018: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: reported("BOE-A-2017-11639: Resolución de la Dirección General de Empleo por la que se publica la relación de fiestas laborales para el año 2018 (date of the resolution not verified)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2018 (BOCM, 2017; approved by the Consejo de Gobierno on 26 September 2017; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2018: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
@@ -286,9 +316,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // December. 12 October and 9 November (La Almudena) fall on Saturday and stay there.
     OfficialYear {
         year: 2019,
-        national_source: "BOE-A-2018-14369: Resolución de 16 de octubre de 2018, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2019 (BOE núm. 254, de 20 de octubre de 2018)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2019 (BOCM, 2018; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2019: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2018-14369: Resolución de 16 de octubre de 2018, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2019 (BOE núm. 254, de 20 de octubre de 2018)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2019 (BOCM, 2018; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2019: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 7, level: Regional, name: "Lunes siguiente a la Epifanía del Señor" },
@@ -310,9 +340,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // December. 2 May and 15 August fall on Saturday and stay there.
     OfficialYear {
         year: 2020,
-        national_source: "BOE-A-2019-14552: Resolución de 3 de octubre de 2019, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2020 (BOE de 11 de octubre de 2019)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2020 (BOCM, 2019; approved by the Consejo de Gobierno on 24 September 2019; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2020: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2019-14552: Resolución de 3 de octubre de 2019, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2020 (BOE de 11 de octubre de 2019)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2020 (BOCM, 2019; approved by the Consejo de Gobierno on 24 September 2019; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2020: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
@@ -335,9 +365,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // 25 December fall on Saturday and stay there.
     OfficialYear {
         year: 2021,
-        national_source: "BOE-A-2020-13343: Resolución de 28 de octubre de 2020, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2021 (BOE de 2 de noviembre de 2020)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2021 (BOCM, 2020; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2021: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2020-13343: Resolución de 28 de octubre de 2020, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2021 (BOE de 2 de noviembre de 2020)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2021 (BOCM, 2020; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2021: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
@@ -360,9 +390,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // San Isidro (Sunday 15 May) moved by the city to Monday 16 May. 1 January falls on Saturday.
     OfficialYear {
         year: 2022,
-        national_source: "BOE-A-2021-17113: Resolución de 14 de octubre de 2021, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2022 (BOE de 21 de octubre de 2021)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2022 (BOCM, 2021; approved by the Consejo de Gobierno on 22 September 2021; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2022: acuerdo del Pleno del Ayuntamiento de Madrid (traslado de San Isidro al lunes 16 de mayo), publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM de 9 de diciembre de 2021; reference number not verified)",
+        national_source: read("BOE-A-2021-17113: Resolución de 14 de octubre de 2021, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2022 (BOE de 21 de octubre de 2021)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2022 (BOCM, 2021; approved by the Consejo de Gobierno on 22 September 2021; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2022: acuerdo del Pleno del Ayuntamiento de Madrid (traslado de San Isidro al lunes 16 de mayo), publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM de 9 de diciembre de 2021; reference number not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
@@ -384,9 +414,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // Monday 20 March.
     OfficialYear {
         year: 2023,
-        national_source: "BOE-A-2022-16755: Resolución de 7 de octubre de 2022, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2023",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2023 (BOCM, 2022; approved by the Consejo de Gobierno on 21 September 2022; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2023: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2022-16755: Resolución de 7 de octubre de 2022, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2023"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2023 (BOCM, 2022; approved by the Consejo de Gobierno on 21 September 2022; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2023: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
             OfficialDay { month: 3, day: 20, level: Regional, name: "Lunes siguiente a San José" },
@@ -408,9 +438,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // 6 January, 12 October and 9 November (La Almudena) fall on Saturday and stay there.
     OfficialYear {
         year: 2024,
-        national_source: "BOE-A-2023-22014: Resolución de 23 de octubre de 2023, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2024 (BOE de 27 de octubre de 2023)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2024 (BOCM, 2023; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2024: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2023-22014: Resolución de 23 de octubre de 2023, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2024 (BOE de 27 de octubre de 2023)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2024 (BOCM, 2023; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2024: acuerdo del Pleno del Ayuntamiento de Madrid, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
@@ -433,9 +463,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // moved by the city to Monday 10 November.
     OfficialYear {
         year: 2025,
-        national_source: "BOE-A-2024-21316: Resolución de 15 de octubre de 2024, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2025 (BOE núm. 252, de 18 de octubre de 2024)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2025 (BOCM, 2024; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2025: acuerdo del Pleno del Ayuntamiento de Madrid (Pleno de octubre de 2024: traslado de La Almudena al lunes 10 de noviembre), publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)",
+        national_source: read("BOE-A-2024-21316: Resolución de 15 de octubre de 2024, de la Dirección General de Trabajo, por la que se publica la relación de fiestas laborales para el año 2025 (BOE núm. 252, de 18 de octubre de 2024)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2025 (BOCM, 2024; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2025: acuerdo del Pleno del Ayuntamiento de Madrid (Pleno de octubre de 2024: traslado de La Almudena al lunes 10 de noviembre), publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },
@@ -457,9 +487,9 @@ pub(crate) const OFFICIAL: &[OfficialYear] = &[
     // December. 2 May and 15 August fall on Saturday and stay there; 25 July (Saturday) not chosen.
     OfficialYear {
         year: 2026,
-        national_source: "BOE-A-2025-21667: Resolución de la Dirección General de Trabajo por la que se publica la relación de fiestas laborales para el año 2026 (BOE de octubre de 2025; date of the resolution not verified)",
-        regional_source: "Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2026 (BOCM, 2025; approved by the Consejo de Gobierno on 24 September 2025; decree number not verified)",
-        local_source: "Fiestas locales de la ciudad de Madrid para 2026: acuerdo del Pleno del Ayuntamiento de Madrid de 30 de septiembre de 2025, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM, diciembre de 2025; reference not verified)",
+        national_source: reported("BOE-A-2025-21667: Resolución de la Dirección General de Trabajo por la que se publica la relación de fiestas laborales para el año 2026 (BOE de octubre de 2025; date of the resolution not verified)"),
+        regional_source: reported("Decreto del Consejo de Gobierno de la Comunidad de Madrid por el que se establecen las fiestas laborales para el año 2026 (BOCM, 2025; approved by the Consejo de Gobierno on 24 September 2025; decree number not verified)"),
+        local_source: reported("Fiestas locales de la ciudad de Madrid para 2026: acuerdo del Pleno del Ayuntamiento de Madrid de 30 de septiembre de 2025, publicadas en el BOCM con las fiestas locales de los municipios de la Comunidad de Madrid (BOCM, diciembre de 2025; reference not verified)"),
         days: &[
             OfficialDay { month: 1, day: 1, level: National, name: "Año Nuevo" },
             OfficialDay { month: 1, day: 6, level: National, name: "Epifanía del Señor" },

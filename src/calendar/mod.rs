@@ -9,14 +9,26 @@
 //! - the two **local** holidays of the city of Madrid, San Isidro (15 May) and Nuestra Señora de
 //!   la Almudena (9 November), published in the BOCM, moved by the city when they fall on Sunday.
 //!
-//! [`Calendar::madrid`] ships the official lists, each day with its source
-//! ([`Provenance::Official`]); it computes Easter itself ([`easter_sunday`]); and it projects the
-//! other supported years from the stable rules, marking every such day
-//! [`Provenance::Projected`]. A projected year is a forecast, **not an official calendar**.
+//! [`Calendar::madrid`] ships the official lists, each day with its source and how sure the
+//! crate is of it: [`Provenance::Official`] where the bulletin was read and the day checked
+//! against it, [`Provenance::Reported`] where the day comes from reports of the bulletin (its
+//! source says what was not verified). It computes Easter itself ([`easter_sunday`]), and it
+//! projects the other supported years from the choices of the official years (see
+//! [`project_year`]), marking every such day [`Provenance::Projected`]. A projected year is a
+//! forecast, **not an official calendar**.
 //!
-//! Validity: official for 2010–2026 (the years in the data module); years 2000–2009 and
-//! 2027–2100 are projected. 2027's decree was published in autumn 2026 but could not be checked
-//! against the bulletins yet: until it ships, add it with [`CalendarOverrides::replace_year`]. Supported years: [`SUPPORTED_YEARS`].
+//! Another city, or a test set: [`Calendar::from_dates`] and [`Calendar::from_named_dates`] build
+//! a calendar from plain dates; [`Calendar::from_holidays`] takes full [`Holiday`] values.
+//!
+//! The city publishes its calendar as open data: [`CalendarOverrides::from_city_csv`] reads that
+//! file, so a new year applies without a new release. [`Calendar::to_ics`] writes the holidays as
+//! an iCalendar document for a shared calendar.
+//!
+//! Validity: published lists (official or reported) for 2010–2026 (the years in the data
+//! module); years 2000–2009 and 2027–2100 are projected. 2027's decree was published in autumn 2026 but could not be checked
+//! against the bulletins yet: until it ships, add it with [`CalendarOverrides::replace_year`], or
+//! read the city's open-data file with [`CalendarOverrides::from_city_csv`]. Supported years:
+//! [`SUPPORTED_YEARS`].
 //!
 //! 24 and 31 December are working days in Madrid; add them (or any company closure) with
 //! [`CalendarOverrides`], which also removes days or replaces a whole year when a new decree is
@@ -37,13 +49,15 @@
 //! let isidro = NaiveDate::from_ymd_opt(2025, 5, 15).unwrap();
 //! let holiday = cal.holiday(isidro)?.expect("San Isidro is a holiday in Madrid");
 //! assert_eq!(holiday.level(), Level::Local);
-//! assert!(holiday.provenance().is_official());
+//! assert!(holiday.provenance().is_published()); // reported: the BOCM list was not read
 //! assert_eq!(cal.next_working_day(isidro)?, NaiveDate::from_ymd_opt(2025, 5, 16).unwrap());
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+mod city_csv;
 mod easter;
 mod holiday;
+mod ics;
 mod madrid;
 mod overrides;
 mod rules;
@@ -51,6 +65,7 @@ mod rules;
 pub use easter::easter_sunday;
 pub use holiday::{Holiday, Level, Provenance};
 pub use overrides::{CalendarOverrides, YearList};
+pub use rules::project_year;
 
 use crate::Error;
 use chrono::{Datelike, NaiveDate, Weekday};
@@ -121,16 +136,22 @@ pub struct Calendar {
 
 impl Calendar {
     /// The working calendar of the city of Madrid: the official lists for the years the crate
-    /// ships (each day [`Provenance::Official`] with its bulletin), projected from the rules for
-    /// the other supported years ([`Provenance::Projected`]).
+    /// ships (each day [`Provenance::Official`] or [`Provenance::Reported`] with its bulletin),
+    /// projected by [`project_year`] from those lists for the other supported years
+    /// ([`Provenance::Projected`]).
     pub fn madrid() -> Calendar {
+        let known: Vec<YearList> = madrid::OFFICIAL
+            .iter()
+            .map(|official| YearList::new(official.year, official_days(official)))
+            .collect();
         let years = SUPPORTED_YEARS
-            .map(
-                |year| match madrid::OFFICIAL.iter().find(|y| y.year == year) {
-                    Some(official) => Year::new(official_days(official)),
-                    None => Year::new(rules::projected_year(year)),
-                },
-            )
+            .map(|year| match known.iter().find(|list| list.year == year) {
+                Some(official) => Year::new(official.holidays.clone()),
+                None => Year::new(
+                    rules::project_year(year, &known)
+                        .expect("invariant: every supported year can be projected"),
+                ),
+            })
             .collect();
         Calendar { years }
     }
@@ -171,6 +192,61 @@ impl Calendar {
             .into_iter()
             .fold(CalendarOverrides::new(), CalendarOverrides::add_day);
         Calendar::empty().with_overrides(&overrides)
+    }
+
+    /// A calendar whose holidays are exactly `dates`: another city's, a test set. Each day is a
+    /// [`Level::Company`] holiday named `"Festivo"` with provenance
+    /// [`Provenance::Custom`] `{ source: "Calendar::from_dates" }`; give names with
+    /// [`from_named_dates`](Calendar::from_named_dates), or full [`Holiday`] values with
+    /// [`from_holidays`](Calendar::from_holidays).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::YearOutOfRange`] for a date outside [`SUPPORTED_YEARS`];
+    /// [`Error::DuplicateDate`] for a date given twice.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use support_sla::calendar::Calendar;
+    ///
+    /// let d = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+    /// let barcelona_2025 = Calendar::from_dates([d(1, 1), d(1, 6), d(6, 24), d(9, 11), d(9, 24)])?;
+    /// assert!(barcelona_2025.is_holiday(d(9, 11))?);
+    /// assert!(Calendar::from_dates([d(1, 1), d(1, 1)]).is_err()); // a date given twice
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_dates(dates: impl IntoIterator<Item = NaiveDate>) -> Result<Calendar, Error> {
+        Calendar::from_named_dates(dates.into_iter().map(|date| (date, "Festivo")))
+    }
+
+    /// A calendar whose holidays are exactly these `(date, name)` pairs. Each day is a
+    /// [`Level::Company`] holiday with provenance [`Provenance::Custom`]
+    /// `{ source: "Calendar::from_dates" }`.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::YearOutOfRange`] for a date outside [`SUPPORTED_YEARS`];
+    /// [`Error::DuplicateDate`] for a date given twice.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use support_sla::calendar::Calendar;
+    ///
+    /// let d = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+    /// let cal = Calendar::from_named_dates([(d(6, 24), "Sant Joan"), (d(9, 11), "Diada")])?;
+    /// assert_eq!(cal.holiday(d(9, 11))?.unwrap().name(), "Diada");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_named_dates<N>(
+        days: impl IntoIterator<Item = (NaiveDate, N)>,
+    ) -> Result<Calendar, Error>
+    where
+        N: Into<Cow<'static, str>>,
+    {
+        Calendar::from_holidays(days.into_iter().map(|(date, name)| {
+            let source = Cow::Borrowed("Calendar::from_dates");
+            Holiday::new(date, Level::Company, name, Provenance::Custom { source })
+        }))
     }
 
     /// This calendar with `overrides` applied: first each replaced year, then the removals,
@@ -377,21 +453,24 @@ fn out_of_range(year: i32) -> Error {
 fn official_days(year: &madrid::OfficialYear) -> Vec<Holiday> {
     year.days
         .iter()
-        .filter_map(|day| {
-            let date = NaiveDate::from_ymd_opt(year.year, day.month, day.day)?;
+        .map(|day| {
+            let date = NaiveDate::from_ymd_opt(year.year, day.month, day.day).expect(
+                "invariant: every shipped row is a valid date (tests/calendar_official.rs)",
+            );
             let source = match day.level {
                 Level::National => year.national_source,
                 Level::Regional => year.regional_source,
                 Level::Local | Level::Company => year.local_source,
             };
-            Some(Holiday::new(
-                date,
-                day.level,
-                day.name,
-                Provenance::Official {
-                    source: Cow::Borrowed(source),
+            let provenance = match source {
+                madrid::Source::Read(text) => Provenance::Official {
+                    source: Cow::Borrowed(text),
                 },
-            ))
+                madrid::Source::Reported(text) => Provenance::Reported {
+                    source: Cow::Borrowed(text),
+                },
+            };
+            Holiday::new(date, day.level, day.name, provenance)
         })
         .collect()
 }

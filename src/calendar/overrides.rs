@@ -112,10 +112,12 @@ impl CalendarOverrides {
         };
         let once = |dates: &mut Vec<NaiveDate>| {
             dates.sort();
-            match dates.windows(2).find(|w| w.first() == w.get(1)) {
-                Some(w) => Err(Error::DuplicateDate {
-                    date: w.first().copied().unwrap_or_default(),
-                }),
+            let twice = dates.windows(2).find_map(|pair| match pair {
+                [a, b] if a == b => Some(*a),
+                _ => None,
+            });
+            match twice {
+                Some(date) => Err(Error::DuplicateDate { date }),
                 None => Ok(()),
             }
         };
