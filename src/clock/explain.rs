@@ -469,7 +469,7 @@ impl Clock {
             .with_timezone(&tz)
             .date_naive()
             .checked_sub_days(Days::new(1))
-            .unwrap_or(NaiveDate::MIN);
+            .expect("invariant: an instant in the supported range has a day before it");
         let day_start = |d: NaiveDate| wall_to_nanos(tz, d, 0);
         for date in first.iter_days() {
             let (Some(start), Some(end)) = (day_start(date), wall_to_nanos(tz, date, DAY_NANOS))

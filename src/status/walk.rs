@@ -100,7 +100,9 @@ impl<'p, 't> Walk<'p, 't> {
         let answer = answer_index.and_then(|i| all.get(i)).map(|e| e.at);
         // The registration is always read: at least one event.
         let cut = answer_index.unwrap_or_else(|| all.partition_point(|e| e.at <= now).max(1));
-        let (events, _) = all.split_at(cut.min(all.len()));
+        let events = all
+            .get(..cut)
+            .expect("invariant: an answer's index or a count of events is at most their number");
         let registration = timeline.registration();
         // The classification in force at the end, and its last effective change.
         let mut class = registration.class;
