@@ -17,6 +17,23 @@
 //! it with the same [`TicketStatus`], and [`SupportPolicy::thresholds`] gives the instants at
 //! which fractions of each objective's budget are used, to schedule notifications. A timeline
 //! with no pause and no re-classification has exactly the status of its plain facts.
+//!
+//! # Where each method lives
+//!
+//! The status of a ticket is asked of the policy, whose own methods (objectives, coverages,
+//! clocks, [`SupportPolicy::due`]) live in [`policy`](crate::policy). This module adds four
+//! methods to [`SupportPolicy`]:
+//!
+//! | method | answers | file |
+//! |---|---|---|
+//! | [`SupportPolicy::status`] | [`TicketStatus`] of [`TicketFacts`] | `status/mod.rs` |
+//! | [`SupportPolicy::timeline_status`] | [`TicketStatus`] of a [`Timeline`] | `status/mod.rs` |
+//! | [`SupportPolicy::thresholds`] | [`Thresholds`] of a [`Timeline`] | `status/thresholds.rs` |
+//! | [`SupportPolicy::explain_due`] | [`DueExplanation`] of an objective of a [`Timeline`] | `status/explain.rs` |
+//!
+//! The last three read one walk over the ticket's stretches (`status/walk.rs`): from one event
+//! to the next, the classification in force, and whether the stretch counts or why not
+//! (paused, resolved, before a restart).
 
 mod explain;
 #[cfg(feature = "serde")]
