@@ -1025,3 +1025,78 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_explanation_renders_a_table_with_the_ticket_reasons() {
+    use support_sla::status::ObjectiveKind;
+    let timeline = timeline(vec![
+        registered(march(3, 9, 0), Tier::Plus, Severity::S2),
+        event(march(3, 11, 0), EventKind::Paused),
+        event(march(4, 11, 0), EventKind::Resumed),
+    ]);
+    let why = policy()
+        .explain_due(&timeline, ObjectiveKind::Resolution, march(4, 12, 0))
+        .unwrap();
+    let text = why.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("from"), "{text}");
+    assert!(
+        lines[2].contains("paused (waiting on the customer) since 2025-03-03 10:00:00 UTC"),
+        "{text}"
+    );
+    assert!(lines[2].contains("Mon 2025-03-03 11:00:00 CET"), "{text}");
+    assert_eq!(
+        lines[lines.len() - 2],
+        "16 h counted; skipped: 13 h outside hours, 24 h paused"
+    );
+    assert_eq!(
+        lines[lines.len() - 1],
+        "resolution due 2025-03-05T13:00:00Z"
+    );
+}
+
+#[test]
+fn explanations_name_resolutions_and_restarts() {
+    use support_sla::status::{ObjectiveKind, TicketSkip, TicketStretchKind};
+    let timeline = timeline(vec![
+        registered(march(3, 9, 0), Tier::Plus, Severity::S3),
+        event(march(3, 10, 0), EventKind::Resolved),
+        event(march(3, 12, 0), EventKind::Reopened),
+        reclassified(march(3, 13, 0), Tier::Plus, Severity::S2),
+    ]);
+    let why = with_rule(Reclassification::Restart)
+        .explain_due(&timeline, ObjectiveKind::Resolution, march(3, 14, 0))
+        .unwrap();
+    let skipped: Vec<&TicketSkip> = why
+        .stretches()
+        .iter()
+        .filter_map(|s| match &s.kind {
+            TicketStretchKind::Skipped(reason) => Some(reason),
+            _ => None,
+        })
+        .take(1)
+        .collect();
+    // Everything before the change at 13:00 is skipped for the restart, the resolution included.
+    assert_eq!(
+        skipped,
+        [&TicketSkip::BeforeRestart {
+            at: march(3, 13, 0)
+        }]
+    );
+    assert_eq!(why.stretches()[0].to, march(3, 13, 0));
+    assert_eq!(why.summary().before_restart, hours(4));
+    let kept = with_rule(Reclassification::KeepUsed)
+        .explain_due(&timeline, ObjectiveKind::Resolution, march(3, 14, 0))
+        .unwrap();
+    assert_eq!(
+        kept.stretches()[1].kind,
+        TicketStretchKind::Skipped(TicketSkip::Resolved {
+            at: march(3, 10, 0)
+        })
+    );
+    assert_eq!(kept.summary().resolved, hours(2));
+    assert_eq!(
+        kept.summary().to_string(),
+        "16 h counted; skipped: 13 h outside hours, 2 h resolved"
+    );
+}
