@@ -39,13 +39,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         Ticket {
             id: TicketId::new(103),
             facts: TicketFacts::new(Tier::Vip, Severity::S1, madrid("2025-12-07 03:00")?)
-                .responded(madrid("2025-12-07 03:40")?),
+                .with_first_response(madrid("2025-12-07 03:40")?),
             note: "Vip S1, 3 a.m. on a Sunday: 24x7",
         },
         Ticket {
             id: TicketId::new(104),
             facts: TicketFacts::new(Tier::Standard, Severity::S1, madrid("2025-12-05 09:10")?)
-                .responded(madrid("2025-12-05 11:00")?),
+                .with_first_response(madrid("2025-12-05 11:00")?),
             note: "answered late",
         },
         Ticket {
@@ -76,6 +76,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 SlaState::Met { .. } => "met",
                 SlaState::Pending => "pending",
                 SlaState::Breached { .. } => "BREACHED",
+                _ => "?",
             };
             format!(
                 "{} {word}",

@@ -97,10 +97,10 @@ fn month(
             if rng.below(100) >= 3 {
                 let responded = registered.timestamp() + rng.log_uniform(response) * pace / 100;
                 if responded < end {
-                    facts = facts.responded(at(responded));
+                    facts = facts.with_first_response(at(responded));
                     let resolved = responded + rng.log_uniform(resolution) * pace / 100;
                     if resolved < end {
-                        facts = facts.resolved(at(resolved));
+                        facts = facts.with_resolution(at(resolved));
                     }
                 }
             }

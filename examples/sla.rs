@@ -213,8 +213,8 @@ fn status(clocks: &mut Clocks, args: &[String]) -> Result<String, Failure> {
             .ok_or_else(|| format!("{flag} needs an instant"))?;
         let at = instant(value)?;
         match flag.as_str() {
-            "--responded" => facts = facts.responded(at),
-            "--resolved" => facts = facts.resolved(at),
+            "--responded" => facts = facts.with_first_response(at),
+            "--resolved" => facts = facts.with_resolution(at),
             "--now" => now = Some(at),
             _ => return Err(format!("unknown option {flag:?}; {USAGE}").into()),
         }
@@ -236,6 +236,7 @@ fn objective(name: &str, o: &ObjectiveStatus) -> String {
         SlaState::Met { at } => format!("met at {}", utc(at)),
         SlaState::Pending => "pending".to_owned(),
         SlaState::Breached { at } => format!("breached at {}", utc(at)),
+        other => format!("{other:?}"),
     };
     format!(
         "{name} due={} used={} remaining={} state={state}",

@@ -4,7 +4,6 @@
 //! outcomes (an intake refused, an objective breached) are values, never errors.
 
 use crate::policy::{FeatureState, FeatureTransition};
-use crate::status::Event;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc, Weekday};
 use std::ops::RangeInclusive;
 
@@ -255,104 +254,88 @@ pub enum Error {
     #[error("a timeline needs at least one event, the registration of the ticket")]
     EmptyTimeline,
 
-    /// A timeline whose first event is not the registration.
-    #[error("event {index} ({event}) must be the registration of the ticket")]
-    FirstEventNotRegistration {
-        /// The position of the event in the list (0).
+    /// An event that breaks a rule of a ticket's timeline (see the table of rules on
+    /// `status::Timeline`).
+    #[error("event {index} ({event} at {at}) {rule}")]
+    InvalidTimeline {
+        /// The position of the event in the list (0 for the first).
         index: usize,
-        /// The event.
-        event: Event,
+        /// What the event is, as its text (`"paused"`, `"registered as plus S2"`).
+        event: String,
+        /// When the event happened.
+        at: DateTime<Utc>,
+        /// The rule it breaks.
+        rule: TimelineRule,
     },
+}
 
+/// A rule of a ticket's timeline that an event breaks: what
+/// [`Error::InvalidTimeline`] carries. Its text is the phrase of the message that follows the
+/// event (`resumes a ticket that is not paused`).
+///
+/// # Example
+///
+/// ```
+/// use support_sla::status::TimelineRule;
+///
+/// assert_eq!(TimelineRule::ResumeWithoutPause.to_string(), "resumes a ticket that is not paused");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum TimelineRule {
+    /// The first event is not the registration.
+    FirstEventNotRegistration,
     /// A registration that is not the first event.
-    #[error("event {index} ({event}) registers the ticket again: only the first event may")]
-    DuplicateRegistration {
-        /// The position of the event in the list.
-        index: usize,
-        /// The event.
-        event: Event,
-    },
-
+    DuplicateRegistration,
     /// An event earlier than the event before it.
-    #[error("event {index} ({event}) is earlier than the event before it, at {previous}")]
-    EventOutOfOrder {
-        /// The position of the event in the list.
-        index: usize,
-        /// The event.
-        event: Event,
+    OutOfOrder {
         /// The instant of the event before it.
         previous: DateTime<Utc>,
     },
-
     /// A resumption of a ticket that is not paused.
-    #[error("event {index} ({event}) resumes a ticket that is not paused")]
-    ResumeWithoutPause {
-        /// The position of the event in the list.
-        index: usize,
-        /// The event.
-        event: Event,
-    },
-
+    ResumeWithoutPause,
     /// A pause of a ticket that is already paused.
-    #[error("event {index} ({event}) pauses a ticket that is already paused")]
-    PauseWhilePaused {
-        /// The position of the event in the list.
-        index: usize,
-        /// The event.
-        event: Event,
-    },
-
+    PauseWhilePaused,
     /// A pause of a ticket that is resolved.
-    #[error("event {index} ({event}) pauses a ticket that is resolved")]
-    PauseAfterResolution {
-        /// The position of the event in the list.
-        index: usize,
-        /// The event.
-        event: Event,
-    },
-
+    PauseAfterResolution,
     /// A second first response.
-    #[error("event {index} ({event}) is a second first response")]
-    DuplicateFirstResponse {
-        /// The position of the event in the list.
-        index: usize,
-        /// The event.
-        event: Event,
-    },
-
+    DuplicateFirstResponse,
     /// A resolution of a ticket that is already resolved.
-    #[error("event {index} ({event}) resolves a ticket that is already resolved")]
-    AlreadyResolved {
-        /// The position of the event in the list.
-        index: usize,
-        /// The event.
-        event: Event,
-    },
-
+    AlreadyResolved,
     /// A reopening of a ticket that is not resolved.
-    #[error("event {index} ({event}) reopens a ticket that is not resolved")]
-    ReopenWithoutResolution {
-        /// The position of the event in the list.
-        index: usize,
-        /// The event.
-        event: Event,
-    },
-
+    ReopenWithoutResolution,
     /// A closure of a ticket that is not resolved.
-    #[error("event {index} ({event}) closes a ticket that is not resolved")]
-    CloseWithoutResolution {
-        /// The position of the event in the list.
-        index: usize,
-        /// The event.
-        event: Event,
-    },
-
+    CloseWithoutResolution,
     /// An event after the ticket was closed.
-    #[error("event {index} ({event}) comes after the ticket was closed")]
-    EventAfterClose {
-        /// The position of the event in the list.
-        index: usize,
-        /// The event.
-        event: Event,
-    },
+    EventAfterClose,
+}
+
+impl std::fmt::Display for TimelineRule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TimelineRule::FirstEventNotRegistration => {
+                f.write_str("must be the registration of the ticket")
+            }
+            TimelineRule::DuplicateRegistration => {
+                f.write_str("registers the ticket again: only the first event may")
+            }
+            TimelineRule::OutOfOrder { previous } => {
+                write!(f, "is earlier than the event before it, at {previous}")
+            }
+            TimelineRule::ResumeWithoutPause => f.write_str("resumes a ticket that is not paused"),
+            TimelineRule::PauseWhilePaused => f.write_str("pauses a ticket that is already paused"),
+            TimelineRule::PauseAfterResolution => f.write_str("pauses a ticket that is resolved"),
+            TimelineRule::DuplicateFirstResponse => f.write_str("is a second first response"),
+            TimelineRule::AlreadyResolved => {
+                f.write_str("resolves a ticket that is already resolved")
+            }
+            TimelineRule::ReopenWithoutResolution => {
+                f.write_str("reopens a ticket that is not resolved")
+            }
+            TimelineRule::CloseWithoutResolution => {
+                f.write_str("closes a ticket that is not resolved")
+            }
+            TimelineRule::EventAfterClose => f.write_str("comes after the ticket was closed"),
+        }
+    }
 }

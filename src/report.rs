@@ -51,12 +51,12 @@
 //! let facts = [
 //!     // Vip S1 on a Sunday night: answered in 40 minutes (met), resolved in 2 hours.
 //!     TicketFacts::new(Tier::Vip, Severity::S1, at(9, 3, 0))
-//!         .responded(at(9, 3, 40))
-//!         .resolved(at(9, 5, 0)),
+//!         .with_first_response(at(9, 3, 40))
+//!         .with_resolution(at(9, 5, 0)),
 //!     // Standard S1 on Monday: answered after 2 hours (1 hour late), resolved in 6 hours.
 //!     TicketFacts::new(Tier::Standard, Severity::S1, at(10, 9, 0))
-//!         .responded(at(10, 11, 0))
-//!         .resolved(at(10, 15, 0)),
+//!         .with_first_response(at(10, 11, 0))
+//!         .with_resolution(at(10, 15, 0)),
 //! ];
 //! let now = at(31, 0, 0);
 //! let statuses = facts
@@ -414,7 +414,7 @@ impl AddAssign for Tallies {
 ///
 /// // Standard S2 on Monday 3 March 2025 at 9:00, answered at 12:30: 2 h budget, 1 h 30 over.
 /// let at = |d, h, m| Madrid.with_ymd_and_hms(2025, 3, d, h, m, 0).unwrap();
-/// let facts = TicketFacts::new(Tier::Standard, Severity::S2, at(3, 9, 0)).responded(at(3, 12, 30));
+/// let facts = TicketFacts::new(Tier::Standard, Severity::S2, at(3, 9, 0)).with_first_response(at(3, 12, 30));
 /// let status = SupportPolicy::madrid().status(&facts, at(3, 13, 0))?;
 /// let report = QosReport::new([(TicketId::new(7), &status)], at(1, 0, 0)..at(4, 0, 0));
 /// let breach = &report.breaches()[0];
@@ -461,7 +461,7 @@ pub struct Breach {
 /// let policy = SupportPolicy::madrid();
 /// let t0 = Madrid.with_ymd_and_hms(2025, 3, 9, 3, 0, 0).unwrap();
 /// let statuses = [10, 20, 30, 40]
-///     .map(|m| TicketFacts::new(Tier::Vip, Severity::S1, t0).responded(t0 + TimeDelta::minutes(m)))
+///     .map(|m| TicketFacts::new(Tier::Vip, Severity::S1, t0).with_first_response(t0 + TimeDelta::minutes(m)))
 ///     .map(|f| policy.status(&f, t0 + TimeDelta::days(1)));
 /// let mut list = Vec::new();
 /// for (i, s) in statuses.into_iter().enumerate() {

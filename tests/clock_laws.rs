@@ -1082,6 +1082,7 @@ proptest! {
                     prop_assert_eq!(calendar.holiday(h.date()).expect("in range"), Some(h));
                 }
                 StretchKind::Skipped(_) => {}
+                other => prop_assert!(false, "{}: unknown stretch {:?}", &e.label, other),
             }
         }
         prop_assert_eq!(counted, elapsed.abs());

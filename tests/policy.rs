@@ -259,7 +259,7 @@ fn every_tier_and_severity_from_registration_to_status() -> Result<(), Error> {
         assert_eq!(due.response, w.response_due, "{case}: response due");
         assert_eq!(due.resolution, w.resolution_due, "{case}: resolution due");
 
-        let facts = TicketFacts::new(w.tier, w.severity, registered).responded(responded);
+        let facts = TicketFacts::new(w.tier, w.severity, registered).with_first_response(responded);
         let status = policy.status(&facts, now)?;
         assert_eq!(status.priority.rank(), w.priority, "{case}");
 
@@ -311,13 +311,13 @@ fn a_response_exactly_at_due_is_met_and_one_nanosecond_later_is_breached() -> Re
     let policy = policy();
     let registered = madrid(6, 6, 16, 0);
     let due = madrid(6, 6, 17, 0); // Plus S1: 1 h
-    let on_time = TicketFacts::new(Tier::Plus, Severity::S1, registered).responded(due);
+    let on_time = TicketFacts::new(Tier::Plus, Severity::S1, registered).with_first_response(due);
     let status = policy.status(&on_time, madrid(6, 9, 12, 0))?;
     assert_eq!(status.response.state, SlaState::Met { at: due });
     assert_eq!(status.response.remaining, TimeDelta::zero());
 
     let late_at = due + TimeDelta::nanoseconds(1);
-    let late = TicketFacts::new(Tier::Plus, Severity::S1, registered).responded(late_at);
+    let late = TicketFacts::new(Tier::Plus, Severity::S1, registered).with_first_response(late_at);
     let status = policy.status(&late, madrid(6, 9, 12, 0))?;
     assert_eq!(status.response.state, SlaState::Breached { at: due });
     assert_eq!(status.response.remaining, TimeDelta::nanoseconds(-1));
@@ -840,8 +840,8 @@ proptest! {
         let resolved = resolution_base + TimeDelta::nanoseconds(resolution_offset);
         let now = registered + TimeDelta::nanoseconds(now_offset);
         let facts = TicketFacts::new(tier, severity, registered)
-            .responded(responded)
-            .resolved(resolved);
+            .with_first_response(responded)
+            .with_resolution(resolved);
         let status = policy.status(&facts, now).unwrap();
         for (objective, answered) in [(status.response, responded), (status.resolution, resolved)] {
             match objective.state {
@@ -854,6 +854,7 @@ proptest! {
                     prop_assert!(answered > objective.due);
                 }
                 SlaState::Pending => prop_assert!(false, "an answered objective is never pending"),
+                other => prop_assert!(false, "unknown state {:?}", other),
             }
         }
         // Unanswered: pending until due, breached after.

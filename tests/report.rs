@@ -42,7 +42,8 @@ fn march() -> std::ops::Range<DateTime<Utc>> {
 /// Vip S1 runs 24x7: registered on Sunday 9 March at 03:00, service time is wall time.
 fn vip_s1_answered_after(minutes: i64) -> TicketFacts {
     let t0 = at(9, 3, 0);
-    TicketFacts::new(Tier::Vip, Severity::S1, t0).responded(t0 + TimeDelta::minutes(minutes))
+    TicketFacts::new(Tier::Vip, Severity::S1, t0)
+        .with_first_response(t0 + TimeDelta::minutes(minutes))
 }
 
 /// A mixed set, all on the Madrid policy, status at Monday 3 March 12:00 unless noted:
@@ -60,16 +61,18 @@ fn mixed() -> (Vec<(TicketId, TicketStatus)>, DateTime<Utc>) {
     let now = at(3, 12, 0);
     let facts = [
         TicketFacts::new(Tier::Vip, Severity::S1, at(2, 3, 0))
-            .responded(at(2, 3, 30))
-            .resolved(at(2, 6, 0)),
+            .with_first_response(at(2, 3, 30))
+            .with_resolution(at(2, 6, 0)),
         TicketFacts::new(Tier::Standard, Severity::S1, at(3, 9, 0)),
         Madrid
             .with_ymd_and_hms(2025, 2, 28, 13, 30, 0)
             .single()
-            .map(|t| TicketFacts::new(Tier::Standard, Severity::S3, t).responded(at(3, 10, 0)))
+            .map(|t| {
+                TicketFacts::new(Tier::Standard, Severity::S3, t).with_first_response(at(3, 10, 0))
+            })
             .unwrap(),
-        TicketFacts::new(Tier::Plus, Severity::S2, at(3, 9, 0)).responded(at(3, 11, 30)),
-        TicketFacts::new(Tier::Plus, Severity::S2, at(3, 8, 0)).responded(at(3, 10, 0)),
+        TicketFacts::new(Tier::Plus, Severity::S2, at(3, 9, 0)).with_first_response(at(3, 11, 30)),
+        TicketFacts::new(Tier::Plus, Severity::S2, at(3, 8, 0)).with_first_response(at(3, 10, 0)),
     ];
     (statuses(&facts, now), now)
 }
@@ -182,8 +185,10 @@ fn breaches_are_listed_with_their_service_time_overrun() {
 fn answered_after_closing_is_a_breach_with_no_overrun() {
     // Standard S3 on Monday 3 March at 13:30: 4 h of service run out at 17:30, the close.
     // Answered at 18:00, after due (breached), but no service time passed after 17:30.
-    let facts =
-        [TicketFacts::new(Tier::Standard, Severity::S3, at(3, 13, 30)).responded(at(3, 18, 0))];
+    let facts = [
+        TicketFacts::new(Tier::Standard, Severity::S3, at(3, 13, 30))
+            .with_first_response(at(3, 18, 0)),
+    ];
     let list = statuses(&facts, at(4, 9, 0));
     let r = report(&list, march());
     assert_eq!(r.breaches().len(), 1);

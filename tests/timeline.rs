@@ -15,7 +15,7 @@ use proptest::prelude::*;
 use std::sync::OnceLock;
 use support_sla::policy::{PolicyConfig, Reclassification};
 use support_sla::status::{
-    Event, EventKind, SlaState, Threshold, TicketFacts, TicketStatus, Timeline,
+    Event, EventKind, SlaState, Threshold, TicketFacts, TicketStatus, Timeline, TimelineRule,
 };
 use support_sla::{Error, Severity, SupportPolicy, Tier};
 
@@ -88,6 +88,16 @@ fn event(at: DateTime<Utc>, kind: EventKind) -> Event {
     Event::new(at, kind)
 }
 
+/// The error of the event `event` at `index`, which breaks `rule`.
+fn invalid(index: usize, event: Event, rule: TimelineRule) -> Error {
+    Error::InvalidTimeline {
+        index,
+        event: event.kind.to_string(),
+        at: event.at,
+        rule,
+    }
+}
+
 fn timeline(events: Vec<Event>) -> Timeline {
     Timeline::new(events).unwrap_or_else(|e| panic!("the timeline is valid: {e}"))
 }
@@ -105,62 +115,62 @@ fn every_broken_rule_is_a_typed_error_naming_the_event() {
     let cases: Vec<(Vec<Event>, Error, &str)> = vec![
         (
             vec![e(9, Paused)],
-            Error::FirstEventNotRegistration { index: 0, event: e(9, Paused) },
+            invalid(0, e(9, Paused), TimelineRule::FirstEventNotRegistration),
             "event 0 (paused at 2025-03-03 08:00:00 UTC) must be the registration of the ticket",
         ),
         (
             vec![reg, reg],
-            Error::DuplicateRegistration { index: 1, event: reg },
+            invalid(1, reg, TimelineRule::DuplicateRegistration),
             "event 1 (registered as plus S2 at 2025-03-03 08:00:00 UTC) registers the ticket again: only the first event may",
         ),
         (
             vec![reg, e(11, Paused), e(10, Resumed)],
-            Error::EventOutOfOrder { index: 2, event: e(10, Resumed), previous: t(11) },
+            invalid(2, e(10, Resumed), TimelineRule::OutOfOrder { previous: t(11) }),
             "event 2 (resumed at 2025-03-03 09:00:00 UTC) is earlier than the event before it, at 2025-03-03 10:00:00 UTC",
         ),
         (
             vec![registered(t(10), Tier::Plus, Severity::S2), e(9, FirstResponse)],
-            Error::EventOutOfOrder { index: 1, event: e(9, FirstResponse), previous: t(10) },
+            invalid(1, e(9, FirstResponse), TimelineRule::OutOfOrder { previous: t(10) }),
             "event 1 (first response at 2025-03-03 08:00:00 UTC) is earlier than the event before it, at 2025-03-03 09:00:00 UTC",
         ),
         (
             vec![reg, e(10, Resumed)],
-            Error::ResumeWithoutPause { index: 1, event: e(10, Resumed) },
+            invalid(1, e(10, Resumed), TimelineRule::ResumeWithoutPause),
             "event 1 (resumed at 2025-03-03 09:00:00 UTC) resumes a ticket that is not paused",
         ),
         (
             vec![reg, e(10, Paused), e(11, Paused)],
-            Error::PauseWhilePaused { index: 2, event: e(11, Paused) },
+            invalid(2, e(11, Paused), TimelineRule::PauseWhilePaused),
             "event 2 (paused at 2025-03-03 10:00:00 UTC) pauses a ticket that is already paused",
         ),
         (
             vec![reg, e(10, Resolved), e(11, Paused)],
-            Error::PauseAfterResolution { index: 2, event: e(11, Paused) },
+            invalid(2, e(11, Paused), TimelineRule::PauseAfterResolution),
             "event 2 (paused at 2025-03-03 10:00:00 UTC) pauses a ticket that is resolved",
         ),
         (
             vec![reg, e(10, FirstResponse), e(11, FirstResponse)],
-            Error::DuplicateFirstResponse { index: 2, event: e(11, FirstResponse) },
+            invalid(2, e(11, FirstResponse), TimelineRule::DuplicateFirstResponse),
             "event 2 (first response at 2025-03-03 10:00:00 UTC) is a second first response",
         ),
         (
             vec![reg, e(10, Resolved), e(11, Resolved)],
-            Error::AlreadyResolved { index: 2, event: e(11, Resolved) },
+            invalid(2, e(11, Resolved), TimelineRule::AlreadyResolved),
             "event 2 (resolved at 2025-03-03 10:00:00 UTC) resolves a ticket that is already resolved",
         ),
         (
             vec![reg, e(10, Reopened)],
-            Error::ReopenWithoutResolution { index: 1, event: e(10, Reopened) },
+            invalid(1, e(10, Reopened), TimelineRule::ReopenWithoutResolution),
             "event 1 (reopened at 2025-03-03 09:00:00 UTC) reopens a ticket that is not resolved",
         ),
         (
             vec![reg, e(10, Resolved), e(11, Reopened), e(12, Closed)],
-            Error::CloseWithoutResolution { index: 3, event: e(12, Closed) },
+            invalid(3, e(12, Closed), TimelineRule::CloseWithoutResolution),
             "event 3 (closed at 2025-03-03 11:00:00 UTC) closes a ticket that is not resolved",
         ),
         (
             vec![reg, e(10, Resolved), e(11, Closed), e(12, Reopened)],
-            Error::EventAfterClose { index: 3, event: e(12, Reopened) },
+            invalid(3, e(12, Reopened), TimelineRule::EventAfterClose),
             "event 3 (reopened at 2025-03-03 11:00:00 UTC) comes after the ticket was closed",
         ),
     ];
@@ -183,7 +193,14 @@ fn push_refuses_like_new_and_leaves_the_timeline_unchanged() {
     let mut timeline = timeline(vec![registered(t(9), Tier::Vip, Severity::S1)]);
     let before = timeline.clone();
     let err = timeline.push(event(t(8), EventKind::Paused)).unwrap_err();
-    assert!(matches!(err, Error::EventOutOfOrder { index: 1, .. }));
+    assert!(matches!(
+        err,
+        Error::InvalidTimeline {
+            index: 1,
+            rule: TimelineRule::OutOfOrder { .. },
+            ..
+        }
+    ));
     assert_eq!(timeline, before);
     timeline.push(event(t(10), EventKind::Paused)).unwrap();
     assert!(timeline.is_paused());
@@ -208,7 +225,11 @@ fn a_resolution_while_paused_ends_the_pause() {
     // Reopened, not paused: a resume is refused, a new pause accepted.
     assert!(matches!(
         timeline.clone().push(event(t(13), EventKind::Resumed)),
-        Err(Error::ResumeWithoutPause { index: 4, .. })
+        Err(Error::InvalidTimeline {
+            index: 4,
+            rule: TimelineRule::ResumeWithoutPause,
+            ..
+        })
     ));
     timeline.push(event(t(13), EventKind::Paused)).unwrap();
     // The resolution: 09:00–10:00 counted, then paused to the resolution at 11:00.
@@ -279,7 +300,7 @@ fn a_pause_stops_the_resolution_clock_and_pushes_its_due_instant() {
     let plain = policy()
         .status(
             &TicketFacts::new(Tier::Standard, Severity::S3, march(3, 9, 0))
-                .responded(march(3, 10, 0)),
+                .with_first_response(march(3, 10, 0)),
             march(4, 12, 0),
         )
         .unwrap();
@@ -974,8 +995,7 @@ proptest! {
         pause in any_step(),
         length in proptest::option::of(any_step()),
     ) {
-        use support_sla::clock::{Answer, StretchKind};
-        use support_sla::status::ObjectiveKind;
+        use support_sla::status::{ObjectiveKind, TicketStretchKind};
         let policy = with_rule(rule);
         let events = plain.events();
         let pause_at = plain.registered + pause;
@@ -988,8 +1008,8 @@ proptest! {
             (ObjectiveKind::Resolution, status.resolution),
         ] {
             let why = policy.explain_due(&timeline, which, now).unwrap();
-            prop_assert_eq!(why.answer(), Answer::Deadline(objective.due));
-            prop_assert_eq!(why.summary().counted, objective.budget, "{:?}", which);
+            prop_assert_eq!(why.due(), objective.due);
+            prop_assert_eq!(why.summary().counted(), objective.budget, "{:?}", which);
             let stretches = why.stretches();
             prop_assert_eq!(stretches.first().map(|s| s.from), Some(plain.registered));
             prop_assert_eq!(stretches.last().map(|s| s.to), Some(objective.due));
@@ -998,10 +1018,85 @@ proptest! {
             }
             let counted: TimeDelta = stretches
                 .iter()
-                .filter(|s| matches!(s.kind, StretchKind::Counted { .. }))
+                .filter(|s| matches!(s.kind, TicketStretchKind::Counted { .. }))
                 .map(|s| s.duration())
                 .sum();
             prop_assert_eq!(counted, objective.budget);
         }
     }
+}
+
+#[test]
+fn an_explanation_renders_a_table_with_the_ticket_reasons() {
+    use support_sla::status::ObjectiveKind;
+    let timeline = timeline(vec![
+        registered(march(3, 9, 0), Tier::Plus, Severity::S2),
+        event(march(3, 11, 0), EventKind::Paused),
+        event(march(4, 11, 0), EventKind::Resumed),
+    ]);
+    let why = policy()
+        .explain_due(&timeline, ObjectiveKind::Resolution, march(4, 12, 0))
+        .unwrap();
+    let text = why.to_string();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("from"), "{text}");
+    assert!(
+        lines[2].contains("paused (waiting on the customer) since 2025-03-03 10:00:00 UTC"),
+        "{text}"
+    );
+    assert!(lines[2].contains("Mon 2025-03-03 11:00:00 CET"), "{text}");
+    assert_eq!(
+        lines[lines.len() - 2],
+        "16 h counted; skipped: 13 h outside hours, 24 h paused"
+    );
+    assert_eq!(
+        lines[lines.len() - 1],
+        "resolution due 2025-03-05T13:00:00Z"
+    );
+}
+
+#[test]
+fn explanations_name_resolutions_and_restarts() {
+    use support_sla::status::{ObjectiveKind, TicketSkip, TicketStretchKind};
+    let timeline = timeline(vec![
+        registered(march(3, 9, 0), Tier::Plus, Severity::S3),
+        event(march(3, 10, 0), EventKind::Resolved),
+        event(march(3, 12, 0), EventKind::Reopened),
+        reclassified(march(3, 13, 0), Tier::Plus, Severity::S2),
+    ]);
+    let why = with_rule(Reclassification::Restart)
+        .explain_due(&timeline, ObjectiveKind::Resolution, march(3, 14, 0))
+        .unwrap();
+    let skipped: Vec<&TicketSkip> = why
+        .stretches()
+        .iter()
+        .filter_map(|s| match &s.kind {
+            TicketStretchKind::Skipped(reason) => Some(reason),
+            _ => None,
+        })
+        .take(1)
+        .collect();
+    // Everything before the change at 13:00 is skipped for the restart, the resolution included.
+    assert_eq!(
+        skipped,
+        [&TicketSkip::BeforeRestart {
+            at: march(3, 13, 0)
+        }]
+    );
+    assert_eq!(why.stretches()[0].to, march(3, 13, 0));
+    assert_eq!(why.summary().before_restart, hours(4));
+    let kept = with_rule(Reclassification::KeepUsed)
+        .explain_due(&timeline, ObjectiveKind::Resolution, march(3, 14, 0))
+        .unwrap();
+    assert_eq!(
+        kept.stretches()[1].kind,
+        TicketStretchKind::Skipped(TicketSkip::Resolved {
+            at: march(3, 10, 0)
+        })
+    );
+    assert_eq!(kept.summary().resolved, hours(2));
+    assert_eq!(
+        kept.summary().to_string(),
+        "16 h counted; skipped: 13 h outside hours, 2 h resolved"
+    );
 }

@@ -91,10 +91,10 @@ pub fn november_tickets(n: usize, seed: u64) -> Vec<(TicketId, TicketFacts)> {
             if rng.below(100) >= 3 {
                 let responded = registered + log_uniform(&mut rng, response) * pace / 100;
                 if responded < end {
-                    facts = facts.responded(instant(responded, 0));
+                    facts = facts.with_first_response(instant(responded, 0));
                     let resolved = responded + log_uniform(&mut rng, resolution) * pace / 100;
                     if resolved < end {
-                        facts = facts.resolved(instant(resolved, 0));
+                        facts = facts.with_resolution(instant(resolved, 0));
                     }
                 }
             }

@@ -31,22 +31,6 @@ pub enum SkipReason {
         /// The name of the special hours.
         name: String,
     },
-    /// A ticket waiting on the customer: the resolution clock is stopped (a ticket's timeline).
-    Paused {
-        /// The instant of the pause event.
-        since: DateTime<Utc>,
-    },
-    /// A ticket resolved, until it was reopened (a ticket's timeline).
-    Resolved {
-        /// The instant of the resolution event.
-        at: DateTime<Utc>,
-    },
-    /// Time before a re-classification under the `restart` rule, which starts the objective
-    /// again at the change (a ticket's timeline).
-    BeforeRestart {
-        /// The instant of the re-classification.
-        at: DateTime<Utc>,
-    },
 }
 
 impl fmt::Display for SkipReason {
@@ -68,13 +52,6 @@ impl fmt::Display for SkipReason {
                 h.provenance()
             ),
             SkipReason::SpecialHours { name } => write!(f, "special hours: {name}"),
-            SkipReason::Paused { since } => {
-                write!(f, "paused (waiting on the customer) since {since}")
-            }
-            SkipReason::Resolved { at } => write!(f, "resolved at {at}, until reopened"),
-            SkipReason::BeforeRestart { at } => {
-                write!(f, "before the re-classification at {at} (restart rule)")
-            }
         }
     }
 }
@@ -83,6 +60,7 @@ impl fmt::Display for SkipReason {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum StretchKind {
     /// Service time, counted.
     Counted {
@@ -97,6 +75,7 @@ pub enum StretchKind {
 /// One stretch of the trace, `[from, to)`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
 pub struct Stretch {
     /// Start, included.
     pub from: DateTime<Utc>,
@@ -117,6 +96,7 @@ impl Stretch {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum Answer {
     /// The service time between the two instants (signed as [`Clock::elapsed`]).
     Elapsed(
@@ -142,19 +122,25 @@ pub struct Summary {
     #[cfg_attr(feature = "serde", serde(serialize_with = "crate::iso::serialize"))]
     pub outside_hours: TimeDelta,
     /// Days under special hours, per name, in order of first appearance.
-    pub special_hours: Vec<(String, u32)>,
-    /// Time a ticket was paused (waiting on the customer).
-    #[cfg_attr(feature = "serde", serde(serialize_with = "crate::iso::serialize"))]
-    pub paused: TimeDelta,
-    /// Time a ticket was resolved before a reopening, or before a restart.
-    #[cfg_attr(feature = "serde", serde(serialize_with = "crate::iso::serialize"))]
-    pub not_running: TimeDelta,
+    pub special_hours: Vec<SpecialHoursDays>,
 }
 
-impl fmt::Display for Summary {
-    /// `40 h counted; skipped: 2 holidays (…), 4 weekend or closed days, 61 h 30 min outside hours`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} counted", Hours(self.counted))?;
+/// How many days of a trace are under the special hours of one name (see
+/// [`Summary::special_hours`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[non_exhaustive]
+pub struct SpecialHoursDays {
+    /// The name of the special hours.
+    pub name: String,
+    /// The days of the trace under them, whole or in part.
+    pub days: u32,
+}
+
+impl Summary {
+    /// What was skipped, one phrase per reason (`19 h outside hours`), in the order of the
+    /// summary's text.
+    pub(crate) fn skipped(&self) -> Vec<String> {
         let mut parts: Vec<String> = Vec::new();
         if !self.holidays.is_empty() {
             // Name a few; a ten-year span stays one readable line.
@@ -186,19 +172,50 @@ impl fmt::Display for Summary {
         if self.outside_hours > TimeDelta::zero() {
             parts.push(format!("{} outside hours", Hours(self.outside_hours)));
         }
-        if self.paused > TimeDelta::zero() {
-            parts.push(format!("{} paused", Hours(self.paused)));
-        }
-        if self.not_running > TimeDelta::zero() {
+        for special in &self.special_hours {
+            let noun = if special.days == 1 { "day" } else { "days" };
             parts.push(format!(
-                "{} resolved or before a restart",
-                Hours(self.not_running)
+                "{} {noun} of special hours ({})",
+                special.days, special.name
             ));
         }
-        for (name, days) in &self.special_hours {
-            let noun = if *days == 1 { "day" } else { "days" };
-            parts.push(format!("{days} {noun} of special hours ({name})"));
+        parts
+    }
+
+    /// Adds `other`, the summary of a later span, to this one: a holiday or special hours
+    /// already counted at the end of this one are not counted twice.
+    pub(crate) fn absorb(&mut self, other: &Summary) {
+        self.counted += other.counted;
+        for holiday in &other.holidays {
+            if !self.holidays.contains(holiday) {
+                self.holidays.push(holiday.clone());
+            }
         }
+        self.closed_days += other.closed_days;
+        self.outside_hours += other.outside_hours;
+        for special in &other.special_hours {
+            match self
+                .special_hours
+                .iter_mut()
+                .find(|s| s.name == special.name)
+            {
+                Some(known) => known.days += special.days,
+                None => self.special_hours.push(special.clone()),
+            }
+        }
+    }
+
+    /// A duration as the summary writes it: `51 h 30 min`.
+    pub(crate) fn hours(duration: TimeDelta) -> String {
+        Hours(duration).to_string()
+    }
+}
+
+impl fmt::Display for Summary {
+    /// `40 h counted; skipped: 2 holidays (…), 4 weekend or closed days, 61 h 30 min outside hours`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} counted", Hours(self.counted))?;
+        let parts = self.skipped();
         if !parts.is_empty() {
             write!(f, "; skipped: {}", parts.join(", "))?;
         }
@@ -348,8 +365,7 @@ impl fmt::Display for Hours {
     }
 }
 
-/// Builds a trace stretch by stretch: the clock's own traces, and a ticket's, which joins the
-/// traces of its stretches with its pauses.
+/// Builds a clock's trace stretch by stretch.
 #[derive(Debug, Default)]
 pub(crate) struct Tracer {
     stretches: Vec<Stretch>,
@@ -358,27 +374,6 @@ pub(crate) struct Tracer {
 }
 
 impl Tracer {
-    /// A stretch `[from, to)` of a ticket that does not count, for `reason` (a pause, a
-    /// resolution, time before a restart).
-    pub(crate) fn not_running(
-        &mut self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        reason: SkipReason,
-    ) {
-        let (Some(a), Some(b)) = (from.timestamp_nanos_opt(), to.timestamp_nanos_opt()) else {
-            return;
-        };
-        if a < b {
-            let span = TimeDelta::nanoseconds(b - a);
-            match reason {
-                SkipReason::Paused { .. } => self.summary.paused += span,
-                _ => self.summary.not_running += span,
-            }
-            self.push(a, b, Some(reason));
-        }
-    }
-
     /// The explanation, in `time_zone`, ending with `answer`.
     pub(crate) fn finish(mut self, time_zone: Tz, answer: Answer) -> Explanation {
         self.summary.counted = TimeDelta::nanoseconds(self.counted);
@@ -467,18 +462,6 @@ impl Clock {
         tracer.finish(self.coverage().time_zone(), answer)
     }
 
-    /// Appends the trace of `[from, to)` (`from <= to`, both in range) to `tracer`.
-    pub(crate) fn trace_span(
-        &self,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        tracer: &mut Tracer,
-    ) -> Result<(), Error> {
-        let (a, b) = (self.nanos(&from)?, self.nanos(&to)?);
-        self.trace_into(a, b, tracer);
-        Ok(())
-    }
-
     fn trace_into(&self, a: i64, b: i64, tracer: &mut Tracer) {
         let coverage = self.coverage();
         let tz = coverage.time_zone();
@@ -486,7 +469,7 @@ impl Clock {
             .with_timezone(&tz)
             .date_naive()
             .checked_sub_days(Days::new(1))
-            .unwrap_or(NaiveDate::MIN);
+            .expect("invariant: an instant in the supported range has a day before it");
         let day_start = |d: NaiveDate| wall_to_nanos(tz, d, 0);
         for date in first.iter_days() {
             let (Some(start), Some(end)) = (day_start(date), wall_to_nanos(tz, date, DAY_NANOS))
@@ -533,10 +516,13 @@ impl Clock {
                             .summary
                             .special_hours
                             .iter_mut()
-                            .find(|(n, _)| *n == name)
+                            .find(|s| s.name == name)
                         {
-                            Some((_, days)) => *days += 1,
-                            None => tracer.summary.special_hours.push((name, 1)),
+                            Some(known) => known.days += 1,
+                            None => tracer
+                                .summary
+                                .special_hours
+                                .push(SpecialHoursDays { name, days: 1 }),
                         }
                     }
                     let mut cursor = start;

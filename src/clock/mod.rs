@@ -36,8 +36,9 @@ mod dst;
 mod explain;
 mod index;
 
-pub(crate) use explain::Tracer;
-pub use explain::{Answer, Explanation, SkipReason, Stretch, StretchKind, Summary};
+pub use explain::{
+    Answer, Explanation, SkipReason, SpecialHoursDays, Stretch, StretchKind, Summary,
+};
 
 use crate::calendar::SUPPORTED_YEARS;
 use crate::coverage::Coverage;

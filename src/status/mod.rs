@@ -17,19 +17,41 @@
 //! it with the same [`TicketStatus`], and [`SupportPolicy::thresholds`] gives the instants at
 //! which fractions of each objective's budget are used, to schedule notifications. A timeline
 //! with no pause and no re-classification has exactly the status of its plain facts.
+//!
+//! # Where each method lives
+//!
+//! The status of a ticket is asked of the policy, whose own methods (objectives, coverages,
+//! clocks, [`SupportPolicy::due`]) live in [`policy`](crate::policy). This module adds four
+//! methods to [`SupportPolicy`]:
+//!
+//! | method | answers | file |
+//! |---|---|---|
+//! | [`SupportPolicy::status`] | [`TicketStatus`] of [`TicketFacts`] | `status/mod.rs` |
+//! | [`SupportPolicy::timeline_status`] | [`TicketStatus`] of a [`Timeline`] | `status/mod.rs` |
+//! | [`SupportPolicy::thresholds`] | [`Thresholds`] of a [`Timeline`] | `status/thresholds.rs` |
+//! | [`SupportPolicy::explain_due`] | [`DueExplanation`] of an objective of a [`Timeline`] | `status/explain.rs` |
+//!
+//! The last three read one walk over the ticket's stretches (`status/walk.rs`): from one event
+//! to the next, the classification in force, and whether the stretch counts or why not
+//! (paused, resolved, before a restart).
 
 mod explain;
+#[cfg(feature = "serde")]
+mod iso_serde;
 mod thresholds;
 mod timeline;
 mod walk;
 
-pub use explain::ObjectiveKind;
+pub use crate::error::TimelineRule;
+pub use crate::objective::ObjectiveKind;
+pub use explain::{DueExplanation, DueSummary, TicketSkip, TicketStretch, TicketStretchKind};
 pub use thresholds::{Threshold, ThresholdInstant, Thresholds};
 pub use timeline::{Event, EventKind, Timeline};
 
 use crate::policy::Reclassification;
 use crate::{Error, Priority, Severity, SupportPolicy, Tier};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use walk::Walk;
 
 /// What the caller knows of a ticket.
 ///
@@ -43,10 +65,13 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 /// let registered = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
 /// let facts = TicketFacts::new(Tier::Plus, Severity::S2, registered);
 /// assert_eq!(facts.first_response, None);
+/// let facts = facts.with_first_response(registered).with_resolution(registered);
+/// assert_eq!(facts.resolved, Some(registered));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct TicketFacts {
     /// The client's tier.
     pub tier: Tier,
@@ -76,14 +101,14 @@ impl TicketFacts {
 
     /// These facts with the first response at `at`.
     #[must_use]
-    pub fn responded<Z: TimeZone>(mut self, at: DateTime<Z>) -> Self {
+    pub fn with_first_response<Z: TimeZone>(mut self, at: DateTime<Z>) -> Self {
         self.first_response = Some(at.to_utc());
         self
     }
 
     /// These facts with the resolution at `at`.
     #[must_use]
-    pub fn resolved<Z: TimeZone>(mut self, at: DateTime<Z>) -> Self {
+    pub fn with_resolution<Z: TimeZone>(mut self, at: DateTime<Z>) -> Self {
         self.resolved = Some(at.to_utc());
         self
     }
@@ -113,7 +138,11 @@ impl TicketFacts {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
+#[non_exhaustive]
 pub enum SlaState {
     /// Answered at or before its due instant.
     Met {
@@ -130,15 +159,24 @@ pub enum SlaState {
 }
 
 /// The status of one objective of a ticket.
+///
+/// With the `serde` feature it serializes with snake_case names, instants in RFC 3339 UTC and
+/// durations in ISO 8601 (`"PT4H"`), and reads back the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct ObjectiveStatus {
     /// The service time the objective allows.
+    #[cfg_attr(feature = "serde", serde(with = "iso_serde"))]
     pub budget: TimeDelta,
     /// When it falls due.
     pub due: DateTime<Utc>,
     /// The service time from registration to the answer, or to `now` when unanswered.
+    #[cfg_attr(feature = "serde", serde(with = "iso_serde"))]
     pub used: TimeDelta,
     /// `budget - used`; negative once the objective is overrun.
+    #[cfg_attr(feature = "serde", serde(with = "iso_serde"))]
     pub remaining: TimeDelta,
     /// Met, pending or breached.
     pub state: SlaState,
@@ -199,7 +237,33 @@ fn nanos(delta: TimeDelta) -> i128 {
 }
 
 /// The SLA status of a ticket: its priority and the status of its two objectives.
+///
+/// With the `serde` feature it serializes as the JSON a service returns (snake_case names,
+/// instants in RFC 3339 UTC, durations in ISO 8601) and reads back the same.
+///
+/// ```
+/// # #[cfg(feature = "serde")] {
+/// use chrono::TimeZone;
+/// use chrono_tz::Europe::Madrid;
+/// use support_sla::status::{TicketFacts, TicketStatus};
+/// use support_sla::{Severity, SupportPolicy, Tier};
+///
+/// let policy = SupportPolicy::madrid();
+/// let at = |d, h, m| Madrid.with_ymd_and_hms(2025, 3, d, h, m, 0).unwrap();
+/// let facts = TicketFacts::new(Tier::Standard, Severity::S3, at(3, 16, 30));
+/// let status = policy.status(&facts, at(4, 10, 0))?;
+/// let json = serde_json::to_value(&status)?;
+/// assert_eq!(json["response"]["due"], "2025-03-04T11:00:00Z");
+/// assert_eq!(json["response"]["used"], "PT2H");
+/// assert_eq!(json["response"]["state"], "pending");
+/// assert_eq!(serde_json::from_value::<TicketStatus>(json)?, status);
+/// # }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct TicketStatus {
     /// The ticket's priority (its tier and severity: [`Priority::tier`], [`Priority::severity`]).
     pub priority: Priority,
@@ -264,7 +328,7 @@ impl SupportPolicy {
     /// assert_eq!(status.response.remaining, TimeDelta::hours(2));
     /// assert_eq!(status.response.state, SlaState::Pending);
     ///
-    /// let answered = facts.responded(at(4, 12, 0)); // exactly at due: met
+    /// let answered = facts.with_first_response(at(4, 12, 0)); // exactly at due: met
     /// let status = policy.status(&answered, at(4, 15, 0))?;
     /// assert_eq!(status.response.state, SlaState::Met { at: at(4, 12, 0).to_utc() });
     /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -295,6 +359,106 @@ impl SupportPolicy {
             )?,
             resolution: one(objective.resolution(), deadlines.resolution, facts.resolved)?,
             rule: None,
+        })
+    }
+}
+
+impl SupportPolicy {
+    /// The SLA status of the ticket of `timeline` at `now`: the same [`TicketStatus`] as
+    /// [`status`](SupportPolicy::status), read from the ticket's events. A timeline with no
+    /// pause and no re-classification has exactly the status of its plain facts.
+    ///
+    /// For each objective, the walk reads the events before its answer (the first response;
+    /// the last resolution when no reopening follows it) or, unanswered, those at or before
+    /// `now`, and cuts the time from registration into stretches at each event:
+    ///
+    /// - **used**: the sum of `elapsed(a, b)` over the stretches that count — for the
+    ///   resolution, those not paused and not resolved; for the first response, all of them —
+    ///   on the clock of the classification in force in that stretch, or as the policy's
+    ///   [`Reclassification`] rule says (`Restart`: only the stretches since the change;
+    ///   `Retroactive`: all of them, on the new classification's clock);
+    /// - **budget**: that of the classification in force at the answer, or at `now`;
+    /// - **due**: when the budget is used up inside a stretch walked, `deadline(stretch start,
+    ///   budget - used before it)` on that stretch's clock (so it may be *before* a
+    ///   re-classification that left less budget than was used); else, when the clock runs at
+    ///   the end, the deadline continuing the last stretch; else (paused at `now`) as if the
+    ///   clock ran again at `now`, with [`paused`](ObjectiveStatus::paused) set;
+    /// - **state**, **remaining**, **at risk**: as in [`status`](SupportPolicy::status).
+    ///
+    /// `priority` is that of the timeline's last classification; `rule` says which
+    /// re-classification rule applied, if one took effect on an objective. Events after the
+    /// answer or after `now` are facts too: an answer after `now` decides the state, as in
+    /// [`status`](SupportPolicy::status).
+    ///
+    /// Cost: one `elapsed` per event and one `deadline` per objective, each in constant time.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::InstantOutOfRange`] when an event or `now` is outside the clocks' supported
+    /// range; [`Error::DeadlineOutOfRange`] when a due instant would fall after it.
+    ///
+    /// # Example
+    ///
+    /// A Plus S2 ticket (2 h response, 16 h resolution, Monday to Friday 09:00–20:00) registered
+    /// on Monday 3 March 2025 at 09:00 in Madrid, answered at 10:00, waiting on the customer
+    /// from 11:00 to Tuesday 11:00. The resolution has used 2 hours (09:00–11:00); the pause
+    /// pushed its due instant by the 11 service hours it held (Monday 11:00–20:00, Tuesday
+    /// 09:00–11:00): from Tuesday 11:00, 14 hours left: 9 on Tuesday, 5 on Wednesday, due
+    /// Wednesday at 14:00 instead of Tuesday at 14:00.
+    ///
+    /// ```
+    /// use chrono::{TimeDelta, TimeZone};
+    /// use chrono_tz::Europe::Madrid;
+    /// use support_sla::status::{Event, EventKind, SlaState, Timeline};
+    /// use support_sla::{Severity, SupportPolicy, Tier};
+    ///
+    /// let policy = SupportPolicy::madrid();
+    /// let at = |d, h| Madrid.with_ymd_and_hms(2025, 3, d, h, 0, 0).unwrap();
+    /// let timeline = Timeline::new(vec![
+    ///     Event::new(at(3, 9), EventKind::Registered { tier: Tier::Plus, severity: Severity::S2 }),
+    ///     Event::new(at(3, 10), EventKind::FirstResponse),
+    ///     Event::new(at(3, 11), EventKind::Paused),
+    ///     Event::new(at(4, 11), EventKind::Resumed),
+    /// ])?;
+    /// let status = policy.timeline_status(&timeline, at(4, 12))?;
+    /// assert_eq!(status.response.state, SlaState::Met { at: at(3, 10).to_utc() });
+    /// assert_eq!(status.resolution.used, TimeDelta::hours(3)); // 09–11 Monday, 11–12 Tuesday
+    /// assert_eq!(status.resolution.due, at(5, 14));
+    /// assert!(!status.resolution.paused && !status.resolution.at_risk);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn timeline_status<Z: TimeZone>(
+        &self,
+        timeline: &Timeline,
+        now: DateTime<Z>,
+    ) -> Result<TicketStatus, Error> {
+        let now = now.to_utc();
+        let mut rule = None;
+        let mut objective = |kind| {
+            let walk = Walk::new(self, timeline, kind, now);
+            let (tally, due) = walk.due()?;
+            if walk.reclassified {
+                rule = Some(self.reclassification());
+            }
+            Ok::<_, Error>(ObjectiveStatus::new(
+                walk.budget,
+                due,
+                tally.used,
+                walk.answer,
+                now,
+                walk.answer.is_none() && !tally.tail.running,
+                self.config().at_risk_per_mille,
+            ))
+        };
+        let response = objective(ObjectiveKind::Response)?;
+        let resolution = objective(ObjectiveKind::Resolution)?;
+        let (tier, severity) = timeline.classification();
+        Ok(TicketStatus {
+            priority: self.priority(tier, severity),
+            registered: timeline.registered_at(),
+            response,
+            resolution,
+            rule,
         })
     }
 }

@@ -1,7 +1,7 @@
 //! The instants at which fractions of an objective's budget are used: when to notify.
 
-use super::walk::{Walk, Which};
-use super::{nanos, Timeline};
+use super::walk::Walk;
+use super::{nanos, ObjectiveKind, Timeline};
 use crate::{Error, SupportPolicy};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
@@ -19,7 +19,11 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    feature = "serde",
+    serde(rename_all = "snake_case", deny_unknown_fields)
+)]
+#[non_exhaustive]
 pub enum Threshold {
     /// Reached at `at`, at or before `now`.
     Reached {
@@ -50,13 +54,19 @@ impl Threshold {
 }
 
 /// One threshold of an objective: a fraction of its budget and when it is used.
+///
+/// With the `serde` feature: `{"per_mille": 500, "used": "PT4H", "when": {"reached": {"at":
+/// "2025-03-03T13:00:00Z"}}}` (durations in ISO 8601, instants in RFC 3339 UTC).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct ThresholdInstant {
     /// The fraction of the budget, in thousandths (`750` is 75 %).
     pub per_mille: u16,
     /// That fraction of the budget: `budget × per_mille / 1000`, rounded down to the
     /// nanosecond.
+    #[cfg_attr(feature = "serde", serde(with = "super::iso_serde"))]
     pub used: TimeDelta,
     /// When that much service time is used.
     pub when: Threshold,
@@ -66,6 +76,8 @@ pub struct ThresholdInstant {
 /// [`thresholds_per_mille`](crate::policy::PolicyConfig::thresholds_per_mille) (ascending).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Thresholds {
     /// The first-response objective's.
     pub response: Vec<ThresholdInstant>,
@@ -73,17 +85,15 @@ pub struct Thresholds {
     pub resolution: Vec<ThresholdInstant>,
 }
 
-/// `budget × per_mille / 1000`, rounded down to the nanosecond (exact: `per_mille <= 1000`
-/// keeps it within the budget).
+/// `budget × per_mille / 1000`, rounded down to the nanosecond: exact, and within the budget
+/// since `per_mille <= 1000` (checked when the policy is built).
 fn fraction(budget: TimeDelta, per_mille: u16) -> TimeDelta {
     let amount = nanos(budget) * i128::from(per_mille) / 1000;
-    let seconds = amount.div_euclid(1_000_000_000);
-    let subsec = amount.rem_euclid(1_000_000_000);
-    match (i64::try_from(seconds), u32::try_from(subsec)) {
-        (Ok(seconds), Ok(subsec)) => TimeDelta::new(seconds, subsec).unwrap_or(budget),
-        // Unreachable: `amount` is between zero and the budget, a valid `TimeDelta`.
-        _ => budget,
-    }
+    let seconds = i64::try_from(amount.div_euclid(1_000_000_000))
+        .expect("invariant: a fraction of a budget fits in a TimeDelta");
+    let subsec = u32::try_from(amount.rem_euclid(1_000_000_000))
+        .expect("invariant: a remainder of 1e9 fits in u32");
+    TimeDelta::new(seconds, subsec).expect("invariant: a fraction of a budget is a TimeDelta")
 }
 
 impl SupportPolicy {
@@ -143,25 +153,24 @@ impl SupportPolicy {
     ) -> Result<Thresholds, Error> {
         let now = now.to_utc();
         let fractions = &self.config().thresholds_per_mille;
-        let objective = |which| {
-            let walk = Walk::new(self, timeline, which, now);
+        let objective = |kind| {
+            let walk = Walk::new(self, timeline, kind, now);
             let targets: Vec<TimeDelta> = fractions
                 .iter()
                 .map(|&per_mille| fraction(walk.budget, per_mille))
                 .collect();
-            let mut crossings = vec![None; targets.len()];
-            let walked = walk.run(&targets, &mut crossings)?;
+            let tally = walk.tally(&targets)?;
+            let mut crossings = tally.crossings.iter();
             fractions
                 .iter()
                 .zip(targets)
-                .zip(crossings)
-                .map(|((&per_mille, used), crossing)| {
-                    let when = match crossing {
-                        Some(at) if at <= now => Threshold::Reached { at },
-                        Some(at) => Threshold::Expected { at },
-                        None if walked.answer.is_some() => Threshold::Answered,
-                        None if walked.counting => Threshold::Expected {
-                            at: walked.project(used)?,
+                .map(|(&per_mille, used)| {
+                    let when = match crossings.next() {
+                        Some(&at) if at <= now => Threshold::Reached { at },
+                        Some(&at) => Threshold::Expected { at },
+                        None if walk.answer.is_some() => Threshold::Answered,
+                        None if tally.tail.running => Threshold::Expected {
+                            at: tally.project(used)?,
                         },
                         None => Threshold::NotBeforeResume,
                     };
@@ -174,8 +183,8 @@ impl SupportPolicy {
                 .collect::<Result<Vec<_>, Error>>()
         };
         Ok(Thresholds {
-            response: objective(Which::Response)?,
-            resolution: objective(Which::Resolution)?,
+            response: objective(ObjectiveKind::Response)?,
+            resolution: objective(ObjectiveKind::Resolution)?,
         })
     }
 }

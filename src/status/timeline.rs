@@ -1,6 +1,7 @@
 //! A ticket's life as an ordered list of events, validated when built.
 
 use super::TicketFacts;
+use crate::error::TimelineRule;
 use crate::{Error, Severity, Tier};
 use chrono::{DateTime, TimeZone, Utc};
 use std::fmt;
@@ -91,6 +92,7 @@ impl fmt::Display for EventKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Event {
     /// When it happened.
     pub at: DateTime<Utc>,
@@ -114,64 +116,77 @@ impl fmt::Display for Event {
     }
 }
 
-/// Where a ticket stands after some events: what the validation of a [`Timeline`] tracks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub(crate) struct Phase {
-    /// Waiting on the customer (resolution clock stopped).
-    pub(crate) paused: bool,
+/// Where a ticket stands after some events, as far as the rules of a [`Timeline`] go: one of
+/// four stages, so a ticket paused and resolved at once cannot be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) enum Stage {
+    /// Being worked on: both clocks run.
+    Open,
+    /// Waiting on the customer (the resolution clock is stopped).
+    Paused,
     /// Resolved and not reopened since.
-    pub(crate) resolved: bool,
+    Resolved,
     /// Closed: nothing may follow.
-    pub(crate) closed: bool,
+    Closed,
+}
+
+/// The [`Stage`] of a ticket and whether it has had its first response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Phase {
+    /// Open, paused, resolved or closed.
+    pub(crate) stage: Stage,
     /// First response given.
     pub(crate) responded: bool,
 }
 
 impl Phase {
-    /// The phase after `event`, the event at `index`, or the error that refuses it. Does not
-    /// check the order of instants nor the registration (see [`Timeline::push`]).
-    fn after(mut self, index: usize, event: Event) -> Result<Phase, Error> {
-        if self.closed {
-            return Err(Error::EventAfterClose { index, event });
-        }
-        match event.kind {
-            EventKind::Registered { .. } => {
-                return Err(Error::DuplicateRegistration { index, event });
+    /// A ticket just registered.
+    const REGISTERED: Phase = Phase {
+        stage: Stage::Open,
+        responded: false,
+    };
+
+    /// The phase after an event of `kind`, or the rule the event breaks. Does not check the
+    /// order of instants (see [`Timeline::push`]).
+    fn after(self, kind: EventKind) -> Result<Phase, TimelineRule> {
+        use Stage::{Closed, Open, Paused, Resolved};
+        let stage = match (self.stage, kind) {
+            (Closed, _) => return Err(TimelineRule::EventAfterClose),
+            (_, EventKind::Registered { .. }) => return Err(TimelineRule::DuplicateRegistration),
+            (_, EventKind::FirstResponse) if self.responded => {
+                return Err(TimelineRule::DuplicateFirstResponse)
             }
-            EventKind::FirstResponse if self.responded => {
-                return Err(Error::DuplicateFirstResponse { index, event });
+            (_, EventKind::FirstResponse) => {
+                return Ok(Phase {
+                    responded: true,
+                    ..self
+                })
             }
-            EventKind::FirstResponse => self.responded = true,
-            EventKind::Paused if self.paused => {
-                return Err(Error::PauseWhilePaused { index, event });
-            }
-            EventKind::Paused if self.resolved => {
-                return Err(Error::PauseAfterResolution { index, event });
-            }
-            EventKind::Paused => self.paused = true,
-            EventKind::Resumed if !self.paused => {
-                return Err(Error::ResumeWithoutPause { index, event });
-            }
-            EventKind::Resumed => self.paused = false,
-            EventKind::Reclassified { .. } => {}
-            EventKind::Resolved if self.resolved => {
-                return Err(Error::AlreadyResolved { index, event });
-            }
-            EventKind::Resolved => {
-                self.resolved = true;
-                self.paused = false;
-            }
-            EventKind::Reopened if !self.resolved => {
-                return Err(Error::ReopenWithoutResolution { index, event });
-            }
-            EventKind::Reopened => self.resolved = false,
-            EventKind::Closed if !self.resolved => {
-                return Err(Error::CloseWithoutResolution { index, event });
-            }
-            EventKind::Closed => self.closed = true,
-        }
-        Ok(self)
+            (stage, EventKind::Reclassified { .. }) => stage,
+            (Open, EventKind::Paused) => Paused,
+            (Paused, EventKind::Paused) => return Err(TimelineRule::PauseWhilePaused),
+            (Resolved, EventKind::Paused) => return Err(TimelineRule::PauseAfterResolution),
+            (Paused, EventKind::Resumed) => Open,
+            (_, EventKind::Resumed) => return Err(TimelineRule::ResumeWithoutPause),
+            // «Resolved» ends a pause: the customer's answer solved it.
+            (Open | Paused, EventKind::Resolved) => Resolved,
+            (Resolved, EventKind::Resolved) => return Err(TimelineRule::AlreadyResolved),
+            (Resolved, EventKind::Reopened) => Open,
+            (_, EventKind::Reopened) => return Err(TimelineRule::ReopenWithoutResolution),
+            (Resolved, EventKind::Closed) => Closed,
+            (_, EventKind::Closed) => return Err(TimelineRule::CloseWithoutResolution),
+        };
+        Ok(Phase { stage, ..self })
     }
+}
+
+/// A ticket's registration: when, and with which classification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Registration {
+    /// When the ticket was registered.
+    pub(crate) at: DateTime<Utc>,
+    /// The classification it was registered with.
+    pub(crate) class: (Tier, Severity),
 }
 
 /// A ticket's life as the caller records it: an ordered list of [`Event`]s, checked when built,
@@ -181,22 +196,25 @@ impl Phase {
 /// # Rules
 ///
 /// A built timeline always satisfies these; [`Timeline::new`] and [`Timeline::push`] refuse an
-/// event that breaks one with an [`Error`] naming the event (its index, kind and instant):
+/// event that breaks one:
 ///
 /// | rule | error |
 /// |---|---|
 /// | at least one event | [`Error::EmptyTimeline`] |
-/// | the first event is [`Registered`](EventKind::Registered) | [`Error::FirstEventNotRegistration`] |
-/// | … and only the first | [`Error::DuplicateRegistration`] |
-/// | instants never go back (equal instants keep their list order) | [`Error::EventOutOfOrder`] |
-/// | [`Resumed`](EventKind::Resumed) only while paused | [`Error::ResumeWithoutPause`] |
-/// | [`Paused`](EventKind::Paused) not while paused… | [`Error::PauseWhilePaused`] |
-/// | … nor while resolved | [`Error::PauseAfterResolution`] |
-/// | [`FirstResponse`](EventKind::FirstResponse) at most once | [`Error::DuplicateFirstResponse`] |
-/// | [`Resolved`](EventKind::Resolved) not while resolved | [`Error::AlreadyResolved`] |
-/// | [`Reopened`](EventKind::Reopened) only while resolved | [`Error::ReopenWithoutResolution`] |
-/// | [`Closed`](EventKind::Closed) only while resolved | [`Error::CloseWithoutResolution`] |
-/// | nothing after [`Closed`](EventKind::Closed) | [`Error::EventAfterClose`] |
+/// | the first event is [`Registered`](EventKind::Registered) | [`TimelineRule::FirstEventNotRegistration`] |
+/// | … and only the first | [`TimelineRule::DuplicateRegistration`] |
+/// | instants never go back (equal instants keep their list order) | [`TimelineRule::OutOfOrder`] |
+/// | [`Resumed`](EventKind::Resumed) only while paused | [`TimelineRule::ResumeWithoutPause`] |
+/// | [`Paused`](EventKind::Paused) not while paused… | [`TimelineRule::PauseWhilePaused`] |
+/// | … nor while resolved | [`TimelineRule::PauseAfterResolution`] |
+/// | [`FirstResponse`](EventKind::FirstResponse) at most once | [`TimelineRule::DuplicateFirstResponse`] |
+/// | [`Resolved`](EventKind::Resolved) not while resolved | [`TimelineRule::AlreadyResolved`] |
+/// | [`Reopened`](EventKind::Reopened) only while resolved | [`TimelineRule::ReopenWithoutResolution`] |
+/// | [`Closed`](EventKind::Closed) only while resolved | [`TimelineRule::CloseWithoutResolution`] |
+/// | nothing after [`Closed`](EventKind::Closed) | [`TimelineRule::EventAfterClose`] |
+///
+/// Every rule but the first is refused with [`Error::InvalidTimeline`], which names the event
+/// (its index, what it is, its instant) and carries the [`TimelineRule`] it breaks.
 ///
 /// A resolution while paused ends the pause (the customer's answer solved it); after a
 /// reopening the resolution clock runs (a new pause needs a new event).
@@ -225,7 +243,7 @@ impl Phase {
 /// ```
 /// use chrono::TimeZone;
 /// use chrono_tz::Europe::Madrid;
-/// use support_sla::status::{Event, EventKind, Timeline};
+/// use support_sla::status::{Event, EventKind, Timeline, TimelineRule};
 /// use support_sla::{Error, Severity, Tier};
 ///
 /// let at = |h| Madrid.with_ymd_and_hms(2025, 3, 3, h, 0, 0).unwrap();
@@ -239,7 +257,10 @@ impl Phase {
 /// assert_eq!(timeline.events().len(), 4);
 ///
 /// let err = timeline.push(Event::new(at(15), EventKind::Resumed)).unwrap_err();
-/// assert!(matches!(err, Error::ResumeWithoutPause { index: 4, .. }));
+/// assert!(matches!(
+///     err,
+///     Error::InvalidTimeline { index: 4, rule: TimelineRule::ResumeWithoutPause, .. }
+/// ));
 /// assert_eq!(err.to_string(), "event 4 (resumed at 2025-03-03 14:00:00 UTC) resumes a ticket that is not paused");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -250,7 +271,12 @@ impl Phase {
     serde(try_from = "Vec<Event>", into = "Vec<Event>")
 )]
 pub struct Timeline {
+    /// The first event, kept apart: every timeline has one.
+    registration: Registration,
+    /// Every event, the registration first.
     events: Vec<Event>,
+    /// The classification in force after the last event.
+    class: (Tier, Severity),
     phase: Phase,
 }
 
@@ -259,34 +285,55 @@ impl Timeline {
     ///
     /// # Errors
     ///
-    /// [`Error::EmptyTimeline`] when `events` is empty; else the error of the first event that
-    /// breaks a rule (see the table of [rules](Timeline#rules)).
+    /// [`Error::EmptyTimeline`] when `events` is empty; else [`Error::InvalidTimeline`] for the
+    /// first event that breaks a rule (see the table of [rules](Timeline#rules)).
     pub fn new(events: impl IntoIterator<Item = Event>) -> Result<Timeline, Error> {
         let mut events = events.into_iter();
         let first = events.next().ok_or(Error::EmptyTimeline)?;
-        let mut timeline = Timeline::registered(first)?;
+        let mut timeline = Timeline::starting(first)?;
         for event in events {
             timeline.push(event)?;
         }
         Ok(timeline)
     }
 
-    /// A timeline holding only `registration`.
+    /// A timeline holding only `registration`, to [`push`](Timeline::push) events onto.
     ///
     /// # Errors
     ///
-    /// [`Error::FirstEventNotRegistration`] when `registration` is not
-    /// [`Registered`](EventKind::Registered).
-    pub fn registered(registration: Event) -> Result<Timeline, Error> {
+    /// [`Error::InvalidTimeline`] with [`TimelineRule::FirstEventNotRegistration`] when
+    /// `registration` is not [`Registered`](EventKind::Registered).
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use support_sla::status::{Event, EventKind, Timeline};
+    /// use support_sla::{Severity, Tier};
+    ///
+    /// let at = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+    /// let registered = EventKind::Registered { tier: Tier::Vip, severity: Severity::S1 };
+    /// let timeline = Timeline::starting(Event::new(at, registered))?;
+    /// assert_eq!(timeline.registered_at(), at);
+    /// assert!(Timeline::starting(Event::new(at, EventKind::Paused)).is_err());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn starting(registration: Event) -> Result<Timeline, Error> {
         match registration.kind {
-            EventKind::Registered { .. } => Ok(Timeline {
+            EventKind::Registered { tier, severity } => Ok(Timeline {
+                registration: Registration {
+                    at: registration.at,
+                    class: (tier, severity),
+                },
                 events: vec![registration],
-                phase: Phase::default(),
+                class: (tier, severity),
+                phase: Phase::REGISTERED,
             }),
-            _ => Err(Error::FirstEventNotRegistration {
-                index: 0,
-                event: registration,
-            }),
+            _ => Err(invalid(
+                0,
+                registration,
+                TimelineRule::FirstEventNotRegistration,
+            )),
         }
     }
 
@@ -295,17 +342,20 @@ impl Timeline {
     ///
     /// # Errors
     ///
-    /// The error of the rule `event` breaks (see the table of [rules](Timeline#rules)).
+    /// [`Error::InvalidTimeline`] naming the rule `event` breaks (see the table of
+    /// [rules](Timeline#rules)).
     pub fn push(&mut self, event: Event) -> Result<(), Error> {
         let index = self.events.len();
         if let Some(previous) = self.events.last().map(|e| e.at).filter(|&p| event.at < p) {
-            return Err(Error::EventOutOfOrder {
-                index,
-                event,
-                previous,
-            });
+            return Err(invalid(index, event, TimelineRule::OutOfOrder { previous }));
         }
-        self.phase = self.phase.after(index, event)?;
+        self.phase = self
+            .phase
+            .after(event.kind)
+            .map_err(|rule| invalid(index, event, rule))?;
+        if let EventKind::Reclassified { tier, severity } = event.kind {
+            self.class = (tier, severity);
+        }
         self.events.push(event);
         Ok(())
     }
@@ -317,7 +367,7 @@ impl Timeline {
 
     /// When the ticket was registered.
     pub fn registered_at(&self) -> DateTime<Utc> {
-        self.registration().0
+        self.registration.at
     }
 
     /// The tier and severity of the ticket now: those of the last registration or
@@ -337,52 +387,39 @@ impl Timeline {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn classification(&self) -> (Tier, Severity) {
-        classification_of(&self.events).unwrap_or(self.registration().1)
+        self.class
     }
 
     /// Whether the ticket is waiting on the customer at the end of the timeline.
     pub fn is_paused(&self) -> bool {
-        self.phase.paused
+        self.phase.stage == Stage::Paused
     }
 
-    /// Whether the ticket is resolved at the end of the timeline (and not reopened since).
+    /// Whether the ticket is resolved at the end of the timeline (and not reopened since),
+    /// closed included.
     pub fn is_resolved(&self) -> bool {
-        self.phase.resolved
+        matches!(self.phase.stage, Stage::Resolved | Stage::Closed)
     }
 
     /// Whether the ticket is closed.
     pub fn is_closed(&self) -> bool {
-        self.phase.closed
+        self.phase.stage == Stage::Closed
     }
 
-    /// The classification the ticket was registered with.
-    pub(crate) fn registered_as(&self) -> (Tier, Severity) {
-        self.registration().1
-    }
-
-    /// The registration instant and classification.
-    fn registration(&self) -> (DateTime<Utc>, (Tier, Severity)) {
-        match self.events.first() {
-            Some(Event {
-                at,
-                kind: EventKind::Registered { tier, severity },
-            }) => (*at, (*tier, *severity)),
-            // Unreachable: a built timeline starts with its registration. A neutral answer
-            // rather than a panic.
-            Some(event) => (event.at, (Tier::Standard, Severity::S4)),
-            None => (DateTime::<Utc>::MIN_UTC, (Tier::Standard, Severity::S4)),
-        }
+    /// The registration: instant and classification.
+    pub(crate) fn registration(&self) -> Registration {
+        self.registration
     }
 }
 
-/// The classification set by the last registration or re-classification among `events`.
-pub(crate) fn classification_of(events: &[Event]) -> Option<(Tier, Severity)> {
-    events.iter().rev().find_map(|event| match event.kind {
-        EventKind::Registered { tier, severity } | EventKind::Reclassified { tier, severity } => {
-            Some((tier, severity))
-        }
-        _ => None,
-    })
+/// The error of the event at `index`, which breaks `rule`.
+fn invalid(index: usize, event: Event, rule: TimelineRule) -> Error {
+    Error::InvalidTimeline {
+        index,
+        event: event.kind.to_string(),
+        at: event.at,
+        rule,
+    }
 }
 
 impl TryFrom<Vec<Event>> for Timeline {
@@ -407,7 +444,7 @@ impl TryFrom<&TicketFacts> for Timeline {
     ///
     /// # Errors
     ///
-    /// [`Error::EventOutOfOrder`] when the first response or the resolution is before the
+    /// [`Error::InvalidTimeline`] ([`TimelineRule::OutOfOrder`]) when the first response or the resolution is before the
     /// registration (the plain [`status`](crate::SupportPolicy::status) accepts that; a
     /// timeline does not).
     fn try_from(facts: &TicketFacts) -> Result<Self, Self::Error> {

@@ -1,395 +1,323 @@
-//! The walk over a timeline's stretches that both the status and the threshold instants of a
-//! timeline read: one `elapsed` per event, one `deadline` per instant asked for.
+//! The one walk over a ticket's stretches: the status, the threshold instants and the
+//! explanation of a timeline all read the same [`Stretch`]es, in order.
+//!
+//! A walk of one objective reads the events before the objective's answer (the first
+//! response; the last resolution when no reopening follows it) or, unanswered, those at or
+//! before `now`; the registration always. It cuts the time from the registration to its end
+//! (the answer, or `now`) at each event: each [`Stretch`] says the clock it is measured on and
+//! whether it counts, or why not ([`Stop`]).
 
-use super::timeline::{classification_of, EventKind, Timeline};
-use super::{ObjectiveStatus, TicketStatus};
-use crate::clock::{Clock, SkipReason, Tracer};
+use super::timeline::{Event, EventKind, Timeline};
+use crate::clock::Clock;
+use crate::objective::ObjectiveKind;
 use crate::policy::Reclassification;
 use crate::{Error, Severity, SupportPolicy, Tier};
-use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 
-/// Which objective of a ticket a walk counts.
+/// Why a stretch of a ticket does not count, for the ticket's own reasons (the clock's
+/// reasons, outside hours and holidays, are inside the stretches that count).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Which {
-    /// The first response: not stopped by pauses nor by a resolution.
-    Response,
-    /// The resolution: stopped while paused and while resolved.
-    Resolution,
+pub(crate) enum Stop {
+    /// Waiting on the customer since the pause at `since` (the resolution only).
+    Paused {
+        /// The instant of the pause event.
+        since: DateTime<Utc>,
+    },
+    /// Resolved at `at`, until reopened (the resolution only).
+    Resolved {
+        /// The instant of the resolution event.
+        at: DateTime<Utc>,
+    },
+    /// Before the re-classification at `at`, under the `restart` rule.
+    BeforeRestart {
+        /// The instant of the re-classification.
+        at: DateTime<Utc>,
+    },
 }
 
-/// What a walk found at its end.
+/// One stretch `[from, to)` of a ticket's objective, between two events (or from the last
+/// event walked to the walk's end).
 #[derive(Debug, Clone, Copy)]
-pub(crate) struct Walked<'p> {
-    /// The budget of the classification in force at the end.
-    pub(crate) budget: TimeDelta,
-    /// The service time counted, by the policy's re-classification rule.
-    pub(crate) used: TimeDelta,
-    /// The clock of the classification in force at the end.
+pub(crate) struct Stretch<'p> {
+    /// Start: the instant of an event.
+    pub(crate) from: DateTime<Utc>,
+    /// End: the next event, or the walk's end. Before `from` only when `now` is before the
+    /// registration (then it is the one stretch, and counts negatively, as `elapsed` does).
+    pub(crate) to: DateTime<Utc>,
+    /// The clock it is measured on, by the policy's re-classification rule.
     pub(crate) clock: &'p Clock,
-    /// Where the last stretch starts (the last event walked), and the time counted before it.
-    pub(crate) last_start: DateTime<Utc>,
-    /// The time counted before `last_start`.
-    pub(crate) used_before_last: TimeDelta,
-    /// Whether the last stretch counts (not paused, not resolved).
-    pub(crate) counting: bool,
+    /// `None` when it counts; else why not.
+    pub(crate) stop: Option<Stop>,
+}
+
+/// Where the ticket stands, for the resolution clock.
+#[derive(Debug, Clone, Copy)]
+enum Run {
+    Running,
+    Paused { since: DateTime<Utc> },
+    Resolved { at: DateTime<Utc> },
+}
+
+/// A walk of one objective of a timeline, prepared: the events it reads, its end, its budget
+/// and how it counts. [`Walk::stretches`] yields its stretches; [`Walk::tally`] adds them up.
+pub(crate) struct Walk<'p, 't> {
+    policy: &'p SupportPolicy,
+    kind: ObjectiveKind,
+    /// The events read, the registration first (never empty).
+    events: &'t [Event],
+    /// The registration's classification.
+    registered_as: (Tier, Severity),
     /// The end of the walk: the answer, or `now`.
     pub(crate) end: DateTime<Utc>,
     /// The answer, if the timeline gives one.
     pub(crate) answer: Option<DateTime<Utc>>,
-    /// Whether a re-classification took effect before the end.
+    /// The budget of the classification in force at the end.
+    pub(crate) budget: TimeDelta,
+    /// The clock of the classification in force at the end.
+    pub(crate) final_clock: &'p Clock,
+    /// Under `restart`, the last effective re-classification: its index and instant.
+    restart: Option<(usize, DateTime<Utc>)>,
+    /// Whether a re-classification took effect among the events read.
     pub(crate) reclassified: bool,
 }
 
-impl Walked<'_> {
-    /// The instant the time counted reaches `target` (not reached by the walk): continuing the
-    /// last stretch when it counts, else as if the clock ran again at the end.
-    pub(crate) fn project(&self, target: TimeDelta) -> Result<DateTime<Utc>, Error> {
-        if self.counting {
-            self.clock
-                .deadline(self.last_start, target - self.used_before_last)
-        } else {
-            self.clock.deadline(self.end, target - self.used)
-        }
-    }
-}
-
-/// A walk of objective `which` of a timeline, prepared: the events it reads, its budget, and
-/// how it counts.
-///
-/// It reads the events before the objective's answer (the first response; the last resolution
-/// when no reopening follows it) or, unanswered, those at or before `now`; the registration
-/// always. Each stretch between two events counts when it is not paused or resolved (the
-/// resolution only) and, under [`Reclassification::Restart`], not before the last change of
-/// classification. It is measured on the clock of its own classification
-/// ([`Reclassification::KeepUsed`]) or of the classification in force at the end (the other
-/// two). The budget is that of the classification in force at the end.
-pub(crate) struct Walk<'p, 't> {
-    policy: &'p SupportPolicy,
-    timeline: &'t Timeline,
-    which: Which,
-    /// How many events are read.
-    cut: usize,
-    end: DateTime<Utc>,
-    answer: Option<DateTime<Utc>>,
-    /// The budget of the classification in force at the end.
-    pub(crate) budget: TimeDelta,
-    final_clock: &'p Clock,
-    /// The first stretch that counts (`Restart`: the last change of classification).
-    count_from: usize,
-    reclassified: bool,
-}
-
 impl<'p, 't> Walk<'p, 't> {
-    /// The walk of objective `which` of `timeline` under `policy`, to its answer or `now`.
+    /// The walk of objective `kind` of `timeline` under `policy`, to its answer or `now`.
     pub(crate) fn new(
         policy: &'p SupportPolicy,
         timeline: &'t Timeline,
-        which: Which,
+        kind: ObjectiveKind,
         now: DateTime<Utc>,
     ) -> Walk<'p, 't> {
-        let events = timeline.events();
-        let answer_index = match which {
-            Which::Response => events
-                .iter()
-                .position(|e| e.kind == EventKind::FirstResponse),
-            Which::Resolution if timeline.is_resolved() => {
-                events.iter().rposition(|e| e.kind == EventKind::Resolved)
+        let all = timeline.events();
+        let answer_index = match kind {
+            ObjectiveKind::Response => all.iter().position(|e| e.kind == EventKind::FirstResponse),
+            ObjectiveKind::Resolution if timeline.is_resolved() => {
+                all.iter().rposition(|e| e.kind == EventKind::Resolved)
             }
-            Which::Resolution => None,
+            ObjectiveKind::Resolution => None,
         };
-        let answer = answer_index.and_then(|i| events.get(i)).map(|e| e.at);
-        let cut = answer_index.unwrap_or_else(|| events.partition_point(|e| e.at <= now).max(1));
-        let walked = events.get(..cut).unwrap_or(events);
-        let (tier, severity) = classification_of(walked).unwrap_or(timeline.classification());
-        let objective = policy.objective(tier, severity);
-        let budget = match which {
-            Which::Response => objective.first_response(),
-            Which::Resolution => objective.resolution(),
-        };
-        // The last effective change of classification among the events read.
-        let mut class = timeline.registered_as();
+        let answer = answer_index.and_then(|i| all.get(i)).map(|e| e.at);
+        // The registration is always read: at least one event.
+        let cut = answer_index.unwrap_or_else(|| all.partition_point(|e| e.at <= now).max(1));
+        let events = all
+            .get(..cut)
+            .expect("invariant: an answer's index or a count of events is at most their number");
+        let registration = timeline.registration();
+        // The classification in force at the end, and its last effective change.
+        let mut class = registration.class;
         let mut last_change = None;
-        for (i, event) in walked.iter().enumerate() {
+        for (i, event) in events.iter().enumerate() {
             if let EventKind::Reclassified { tier, severity } = event.kind {
                 if (tier, severity) != class {
                     class = (tier, severity);
-                    last_change = Some(i);
+                    last_change = Some((i, event.at));
                 }
             }
         }
-        let count_from = match policy.reclassification() {
-            Reclassification::Restart => last_change.unwrap_or(0),
-            Reclassification::KeepUsed | Reclassification::Retroactive => 0,
+        let objective = policy.objective(class.0, class.1);
+        let budget = match kind {
+            ObjectiveKind::Response => objective.first_response(),
+            ObjectiveKind::Resolution => objective.resolution(),
+        };
+        let restart = match policy.reclassification() {
+            Reclassification::Restart => last_change,
+            Reclassification::KeepUsed | Reclassification::Retroactive => None,
         };
         Walk {
             policy,
-            timeline,
-            which,
-            cut,
+            kind,
+            events,
+            registered_as: registration.class,
             end: answer.unwrap_or(now),
             answer,
             budget,
-            final_clock: policy.coverage_clock(tier, severity),
-            count_from,
+            final_clock: policy.coverage_clock(class.0, class.1),
+            restart,
             reclassified: last_change.is_some(),
         }
     }
 
-    /// Walks the stretches. `targets` are amounts of service time, ascending; `crossings`
-    /// (as long as `targets`) receives, for each, the earliest instant inside a counted stretch
-    /// at which the time counted reaches it, or `None`. One `elapsed` per stretch, one
-    /// `deadline` per target reached.
-    pub(crate) fn run(
-        &self,
-        targets: &[TimeDelta],
-        crossings: &mut [Option<DateTime<Utc>>],
-    ) -> Result<Walked<'p>, Error> {
-        self.run_traced(targets, crossings, None)
+    /// The stretches, in order: one per event read, the last ending at the walk's end.
+    pub(crate) fn stretches(&self) -> Stretches<'p, '_, 't> {
+        Stretches {
+            walk: self,
+            next: 0,
+            class: self.registered_as,
+            run: Run::Running,
+            done: false,
+        }
     }
 
-    /// Walks to the end and finds the due instant: where the budget is used up inside a
-    /// stretch walked, else projected past the end (see [`Walked::project`]).
-    pub(crate) fn run_to_due(&self) -> Result<(Walked<'p>, DateTime<Utc>), Error> {
-        let mut crossing = [None];
-        let walked = self.run(&[self.budget], &mut crossing)?;
-        let due = match crossing {
-            [Some(due)] => due,
-            _ => walked.project(walked.budget)?,
-        };
-        Ok((walked, due))
-    }
-
-    /// [`run`](Walk::run), appending to the tracer of `trace` (when given) each stretch up to
-    /// its limit instant: the clock's trace of the stretches that count, and the others as
-    /// skipped with their reason.
-    pub(crate) fn run_traced(
-        &self,
-        targets: &[TimeDelta],
-        crossings: &mut [Option<DateTime<Utc>>],
-        mut trace: Option<(&mut Tracer, DateTime<Utc>)>,
-    ) -> Result<Walked<'p>, Error> {
-        let events = self.timeline.events();
-        let walked = events.get(..self.cut).unwrap_or(events);
-        let rule = self.policy.reclassification();
-        let measure = |(tier, severity): (Tier, Severity)| match rule {
+    /// The clock a stretch of classification `class` is measured on: its own (`keep_used`), or
+    /// that of the classification in force at the end (`restart`, `retroactive`).
+    fn clock_of(&self, (tier, severity): (Tier, Severity)) -> &'p Clock {
+        match self.policy.reclassification() {
             Reclassification::KeepUsed => self.policy.coverage_clock(tier, severity),
             Reclassification::Restart | Reclassification::Retroactive => self.final_clock,
-        };
-        let counts = |index: usize, paused: bool, resolved: bool| {
-            index >= self.count_from && (self.which == Which::Response || !(paused || resolved))
-        };
-        let mut next = 0;
-        // One stretch [a, b) measured on `clock`: adds its time to `used`, records the
-        // targets it reaches.
-        let mut stretch = |a: DateTime<Utc>,
-                           b: DateTime<Utc>,
-                           clock: &Clock,
-                           used: &mut TimeDelta|
-         -> Result<(), Error> {
-            let time = clock.elapsed(a, b)?;
-            while let Some(&target) = targets.get(next) {
-                if *used + time < target {
-                    break;
-                }
-                if let Some(slot) = crossings.get_mut(next) {
-                    *slot = Some(clock.deadline(a, target - *used)?);
-                }
-                next += 1;
-            }
-            *used += time;
-            Ok(())
-        };
-        let restart_at = walked.get(self.count_from).map(|e| e.at);
-        let mut used = TimeDelta::zero();
-        let mut class = self.timeline.registered_as();
-        let (mut paused, mut resolved) = (false, false);
-        let (mut paused_at, mut resolved_at) =
-            (self.timeline.registered_at(), self.timeline.registered_at());
-        let mut start = self.timeline.registered_at();
-        let mut start_index = 0;
-        // The trace of one stretch, counted on `clock` or skipped with its reason.
-        let mut traced = |a: DateTime<Utc>,
-                          b: DateTime<Utc>,
-                          counted: bool,
-                          clock: &Clock,
-                          reason: SkipReason|
-         -> Result<(), Error> {
-            if let Some((tracer, limit)) = trace.as_mut() {
-                let b = b.min(*limit);
-                if a >= b {
-                    return Ok(());
-                }
-                if counted {
-                    clock.trace_span(a, b, tracer)?;
-                } else {
-                    tracer.not_running(a, b, reason);
-                }
-            }
-            Ok(())
-        };
-        let reason = |index: usize, paused_at, resolved_at, resolved: bool| {
-            if index < self.count_from {
-                SkipReason::BeforeRestart {
-                    at: restart_at.unwrap_or(paused_at),
-                }
-            } else if resolved {
-                SkipReason::Resolved { at: resolved_at }
-            } else {
-                SkipReason::Paused { since: paused_at }
-            }
-        };
-        for (index, event) in walked.iter().enumerate().skip(1) {
-            let counted = counts(start_index, paused, resolved);
-            if counted {
-                stretch(start, event.at, measure(class), &mut used)?;
-            }
-            traced(
-                start,
-                event.at,
-                counted,
-                measure(class),
-                reason(start_index, paused_at, resolved_at, resolved),
-            )?;
-            match event.kind {
-                EventKind::Paused => {
-                    paused = true;
-                    paused_at = event.at;
-                }
-                EventKind::Resumed => paused = false,
-                EventKind::Resolved => {
-                    resolved = true;
-                    resolved_at = event.at;
-                    paused = false;
-                }
-                EventKind::Reopened => resolved = false,
-                EventKind::Reclassified { tier, severity } => class = (tier, severity),
-                _ => {}
-            }
-            start = event.at;
-            start_index = index;
         }
-        let used_before_last = used;
-        let counting = counts(start_index, paused, resolved);
-        if counting {
-            stretch(start, self.end, measure(class), &mut used)?;
-        }
-        traced(
-            start,
-            self.end,
-            counting,
-            measure(class),
-            reason(start_index, paused_at, resolved_at, resolved),
-        )?;
-        Ok(Walked {
-            budget: self.budget,
-            used,
-            clock: self.final_clock,
-            last_start: start,
-            used_before_last,
-            counting,
-            end: self.end,
-            answer: self.answer,
-            reclassified: self.reclassified,
-        })
     }
-}
 
-impl SupportPolicy {
-    /// The SLA status of the ticket of `timeline` at `now`: the same [`TicketStatus`] as
-    /// [`status`](SupportPolicy::status), read from the ticket's events. A timeline with no
-    /// pause and no re-classification has exactly the status of its plain facts.
-    ///
-    /// For each objective, the walk reads the events before its answer (the first response;
-    /// the last resolution when no reopening follows it) or, unanswered, those at or before
-    /// `now`, and cuts the time from registration into stretches at each event:
-    ///
-    /// - **used**: the sum of `elapsed(a, b)` over the stretches that count — for the
-    ///   resolution, those not paused and not resolved; for the first response, all of them —
-    ///   on the clock of the classification in force in that stretch, or as the policy's
-    ///   [`Reclassification`] rule says (`Restart`: only the stretches since the change;
-    ///   `Retroactive`: all of them, on the new classification's clock);
-    /// - **budget**: that of the classification in force at the answer, or at `now`;
-    /// - **due**: when the budget is used up inside a stretch walked, `deadline(stretch start,
-    ///   budget - used before it)` on that stretch's clock (so it may be *before* a
-    ///   re-classification that left less budget than was used); else, when the clock runs at
-    ///   the end, the deadline continuing the last stretch; else (paused at `now`) as if the
-    ///   clock ran again at `now`, with [`paused`](super::ObjectiveStatus::paused) set;
-    /// - **state**, **remaining**, **at risk**: as in [`status`](SupportPolicy::status).
-    ///
-    /// `priority` is that of the timeline's last classification; `rule` says which
-    /// re-classification rule applied, if one took effect on an objective. Events after the
-    /// answer or after `now` are facts too: an answer after `now` decides the state, as in
-    /// [`status`](SupportPolicy::status).
-    ///
-    /// Cost: one `elapsed` per event and one `deadline` per objective, each in constant time.
+    /// Why the stretch that starts at event `index`, in `run`, does not count; `None` when it
+    /// counts. The first response counts through pauses and resolutions.
+    fn stop(&self, index: usize, run: Run) -> Option<Stop> {
+        match (self.restart, self.kind, run) {
+            (Some((change, at)), _, _) if index < change => Some(Stop::BeforeRestart { at }),
+            (_, ObjectiveKind::Response, _) | (_, ObjectiveKind::Resolution, Run::Running) => None,
+            (_, ObjectiveKind::Resolution, Run::Paused { since }) => Some(Stop::Paused { since }),
+            (_, ObjectiveKind::Resolution, Run::Resolved { at }) => Some(Stop::Resolved { at }),
+        }
+    }
+
+    /// Adds up the stretches: the service time counted, and for each of `targets` (amounts of
+    /// service time, ascending) the earliest instant inside a counted stretch at which the
+    /// time counted reaches it. One `elapsed` per stretch, one `deadline` per target reached.
     ///
     /// # Errors
     ///
-    /// [`Error::InstantOutOfRange`] when an event or `now` is outside the clocks' supported
-    /// range; [`Error::DeadlineOutOfRange`] when a due instant would fall after it.
-    ///
-    /// # Example
-    ///
-    /// A Plus S2 ticket (2 h response, 16 h resolution, Monday to Friday 09:00–20:00) registered
-    /// on Monday 3 March 2025 at 09:00 in Madrid, answered at 10:00, waiting on the customer
-    /// from 11:00 to Tuesday 11:00. The resolution has used 2 hours (09:00–11:00); the pause
-    /// pushed its due instant by the 11 service hours it held (Monday 11:00–20:00, Tuesday
-    /// 09:00–11:00): from Tuesday 11:00, 14 hours left: 9 on Tuesday, 5 on Wednesday, due
-    /// Wednesday at 14:00 instead of Tuesday at 14:00.
-    ///
-    /// ```
-    /// use chrono::{TimeDelta, TimeZone};
-    /// use chrono_tz::Europe::Madrid;
-    /// use support_sla::status::{Event, EventKind, SlaState, Timeline};
-    /// use support_sla::{Severity, SupportPolicy, Tier};
-    ///
-    /// let policy = SupportPolicy::madrid();
-    /// let at = |d, h| Madrid.with_ymd_and_hms(2025, 3, d, h, 0, 0).unwrap();
-    /// let timeline = Timeline::new(vec![
-    ///     Event::new(at(3, 9), EventKind::Registered { tier: Tier::Plus, severity: Severity::S2 }),
-    ///     Event::new(at(3, 10), EventKind::FirstResponse),
-    ///     Event::new(at(3, 11), EventKind::Paused),
-    ///     Event::new(at(4, 11), EventKind::Resumed),
-    /// ])?;
-    /// let status = policy.timeline_status(&timeline, at(4, 12))?;
-    /// assert_eq!(status.response.state, SlaState::Met { at: at(3, 10).to_utc() });
-    /// assert_eq!(status.resolution.used, TimeDelta::hours(3)); // 09–11 Monday, 11–12 Tuesday
-    /// assert_eq!(status.resolution.due, at(5, 14));
-    /// assert!(!status.resolution.paused && !status.resolution.at_risk);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn timeline_status<Z: TimeZone>(
-        &self,
-        timeline: &Timeline,
-        now: DateTime<Z>,
-    ) -> Result<TicketStatus, Error> {
-        let now = now.to_utc();
-        let mut rule = None;
-        let mut objective = |which| {
-            let walk = Walk::new(self, timeline, which, now);
-            let (walked, due) = walk.run_to_due()?;
-            if walked.reclassified {
-                rule = Some(self.reclassification());
-            }
-            Ok::<_, Error>(ObjectiveStatus::new(
-                walked.budget,
-                due,
-                walked.used,
-                walked.answer,
-                now,
-                walked.answer.is_none() && !walked.counting,
-                self.config().at_risk_per_mille,
-            ))
+    /// As [`Clock::elapsed`] and [`Clock::deadline`].
+    pub(crate) fn tally(&self, targets: &[TimeDelta]) -> Result<Tally<'p>, Error> {
+        let mut used = TimeDelta::zero();
+        let mut crossings = Vec::with_capacity(targets.len());
+        let mut tail = Tail {
+            from: self.end,
+            clock: self.final_clock,
+            used: TimeDelta::zero(),
+            running: false,
         };
-        let response = objective(Which::Response)?;
-        let resolution = objective(Which::Resolution)?;
-        let (tier, severity) = timeline.classification();
-        Ok(TicketStatus {
-            priority: self.priority(tier, severity),
-            registered: timeline.registered_at(),
-            response,
-            resolution,
-            rule,
+        for stretch in self.stretches() {
+            let before = used;
+            if stretch.stop.is_none() {
+                let time = stretch.clock.elapsed(stretch.from, stretch.to)?;
+                while let Some(&target) = targets.get(crossings.len()) {
+                    if used + time < target {
+                        break;
+                    }
+                    crossings.push(stretch.clock.deadline(stretch.from, target - used)?);
+                }
+                used += time;
+            }
+            // The last stretch decides how the clock runs on past the end.
+            tail = match stretch.stop {
+                None => Tail {
+                    from: stretch.from,
+                    clock: stretch.clock,
+                    used: before,
+                    running: true,
+                },
+                Some(_) => Tail {
+                    from: self.end,
+                    clock: self.final_clock,
+                    used,
+                    running: false,
+                },
+            };
+        }
+        Ok(Tally {
+            used,
+            crossings,
+            tail,
+        })
+    }
+
+    /// The due instant: where the budget is used up inside a stretch walked, else projected
+    /// past the end (see [`Tally::project`]); with the tally.
+    ///
+    /// # Errors
+    ///
+    /// As [`Walk::tally`].
+    pub(crate) fn due(&self) -> Result<(Tally<'p>, DateTime<Utc>), Error> {
+        let tally = self.tally(&[self.budget])?;
+        let due = match tally.crossings.first() {
+            Some(&due) => due,
+            None => tally.project(self.budget)?,
+        };
+        Ok((tally, due))
+    }
+}
+
+/// How the clock runs on past the end of a walk: continuing the last stretch when it counts,
+/// else as if it ran again at the end, on the final classification's clock.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Tail<'p> {
+    /// From where it runs.
+    pub(crate) from: DateTime<Utc>,
+    /// On which clock.
+    pub(crate) clock: &'p Clock,
+    /// The service time counted at `from`.
+    pub(crate) used: TimeDelta,
+    /// Whether the last stretch counts (not paused, not resolved).
+    pub(crate) running: bool,
+}
+
+/// What a walk adds up to.
+#[derive(Debug, Clone)]
+pub(crate) struct Tally<'p> {
+    /// The service time counted, by the policy's re-classification rule.
+    pub(crate) used: TimeDelta,
+    /// For each target reached inside a stretch walked, in order, the instant it is reached.
+    pub(crate) crossings: Vec<DateTime<Utc>>,
+    /// How the clock runs on past the end.
+    pub(crate) tail: Tail<'p>,
+}
+
+impl Tally<'_> {
+    /// The instant the time counted reaches `target` (not reached by the walk), as the clock
+    /// runs on past the end.
+    ///
+    /// # Errors
+    ///
+    /// As [`Clock::deadline`].
+    pub(crate) fn project(&self, target: TimeDelta) -> Result<DateTime<Utc>, Error> {
+        self.tail
+            .clock
+            .deadline(self.tail.from, target - self.tail.used)
+    }
+}
+
+/// The iterator of a walk's stretches (see [`Walk::stretches`]).
+pub(crate) struct Stretches<'p, 'w, 't> {
+    walk: &'w Walk<'p, 't>,
+    /// The index of the event that starts the next stretch.
+    next: usize,
+    /// The classification in force.
+    class: (Tier, Severity),
+    /// Running, paused or resolved.
+    run: Run,
+    done: bool,
+}
+
+impl<'p> Iterator for Stretches<'p, '_, '_> {
+    type Item = Stretch<'p>;
+
+    fn next(&mut self) -> Option<Stretch<'p>> {
+        if self.done {
+            return None;
+        }
+        let index = self.next;
+        let event = self.walk.events.get(index)?;
+        // The stretch from this event to the next one, or to the end.
+        let to = match self.walk.events.get(index + 1) {
+            Some(next) => next.at,
+            None => {
+                self.done = true;
+                self.walk.end
+            }
+        };
+        match event.kind {
+            EventKind::Paused => self.run = Run::Paused { since: event.at },
+            EventKind::Resumed | EventKind::Reopened => self.run = Run::Running,
+            EventKind::Resolved => self.run = Run::Resolved { at: event.at },
+            EventKind::Registered { tier, severity }
+            | EventKind::Reclassified { tier, severity } => self.class = (tier, severity),
+            EventKind::FirstResponse | EventKind::Closed => {}
+        }
+        self.next = index + 1;
+        Some(Stretch {
+            from: event.at,
+            to,
+            clock: self.walk.clock_of(self.class),
+            stop: self.walk.stop(index, self.run),
         })
     }
 }

@@ -18,6 +18,8 @@ use chrono::{DateTime, Datelike, Days, LocalResult, NaiveDate, NaiveDateTime, Of
 use chrono_tz::Tz;
 use std::collections::BTreeSet;
 
+pub mod ticket;
+
 /// Nanoseconds in one second.
 pub const SECOND: i64 = 1_000_000_000;
 /// Nanoseconds in one hour.
