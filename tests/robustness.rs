@@ -6,16 +6,11 @@
 //! deep into the parser instead of failing on the first byte.
 
 use proptest::prelude::*;
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use std::fmt::{Debug, Display};
 use std::str::FromStr;
-use std::sync::OnceLock;
-use support_sla::calendar::CalendarOverrides;
-use support_sla::coverage::{Schedule, SpecialHours};
-use support_sla::policy::{Activity, Objectives, PolicyConfig, RequestKind, VoidingAction};
-use support_sla::status::{TicketFacts, Timeline};
-use support_sla::{Channel, Priority, Severity, SupportPolicy, TicketId, Tier};
+use support_sla::coverage::Schedule;
+use support_sla::policy::{Activity, RequestKind, VoidingAction};
+use support_sla::{Channel, Priority, Severity, TicketId, Tier};
 
 /// One edit of a text: at a position (taken modulo the length), an operation, a character.
 type Edit = (usize, u8, char);
@@ -88,24 +83,6 @@ where
     Ok(())
 }
 
-/// Reading `input` as JSON of `T` either fails or gives a value whose JSON reads back to it.
-fn json_round_trip<T>(input: &[u8]) -> Result<Option<T>, TestCaseError>
-where
-    T: DeserializeOwned + Serialize + PartialEq + Debug,
-{
-    let Ok(value) = serde_json::from_slice::<T>(input) else {
-        return Ok(None);
-    };
-    let printed = serde_json::to_string(&value).unwrap();
-    let again = serde_json::from_str::<T>(&printed);
-    prop_assert!(
-        again.is_ok(),
-        "{value:?} writes {printed}, refused: {again:?}"
-    );
-    prop_assert_eq!(again.as_ref().ok(), Some(&value), "written as {}", printed);
-    Ok(Some(value))
-}
-
 fn words() -> Vec<String> {
     [
         "standard",
@@ -150,61 +127,6 @@ fn schedules() -> Vec<String> {
 }
 
 const SCHEDULE_LETTERS: &str = "montuewdhfrisa0123456789:-.,; 24";
-const JSON_LETTERS: &str = "{}[]\",:0123456789-+.PTHMSDWYZTtrufalsenu\\ e_";
-
-fn samples<T: Serialize>(values: &[T]) -> Vec<String> {
-    values
-        .iter()
-        .map(|v| serde_json::to_string(v).unwrap())
-        .collect()
-}
-
-fn timeline_samples() -> Vec<String> {
-    vec![
-        r#"[{"at":"2025-03-03T09:00:00+01:00","kind":{"registered":{"tier":"plus","severity":"s2"}}},{"at":"2025-03-03T09:30:00Z","kind":"first_response"},{"at":"2025-03-03T11:00:00Z","kind":"paused"},{"at":"2025-03-04T11:00:00Z","kind":"resumed"},{"at":"2025-03-04T12:00:00Z","kind":{"reclassified":{"tier":"vip","severity":"s1"}}},{"at":"2025-03-05T12:00:00Z","kind":"resolved"},{"at":"2025-03-05T13:00:00Z","kind":"reopened"},{"at":"2025-03-05T14:00:00Z","kind":"resolved"},{"at":"2025-03-06T14:00:00Z","kind":"closed"}]"#.to_owned(),
-        r#"[{"at":"2099-12-31T23:59:59.999999999Z","kind":{"registered":{"tier":"vip","severity":"s1"}}}]"#.to_owned(),
-    ]
-}
-
-fn override_samples() -> Vec<String> {
-    vec![
-        r#"{"add":[{"date":"2025-12-24","level":"company","name":"Nochebuena","provenance":{"custom":{"source":"acuerdo"}}}],"remove":["2025-05-02"],"replace":[{"year":2026,"holidays":[]}]}"#.to_owned(),
-        r#"{"remove":["2025-12-25"]}"#.to_owned(),
-        "{}".to_owned(),
-    ]
-}
-
-fn special_samples() -> Vec<String> {
-    vec![
-        r#"{"name":"Nochebuena","first":"2025-12-24","last":"2025-12-24","hours":"mon-fri 09:00-14:00"}"#.to_owned(),
-        r#"{"name":"verano","first":"2025-07-01","last":"2025-08-31","hours":"mon-fri 08:00-15:00"}"#.to_owned(),
-    ]
-}
-
-fn policy_samples() -> Vec<String> {
-    let mut with_everything = serde_json::to_value(PolicyConfig::default()).unwrap();
-    with_everything["special_hours"] =
-        serde_json::from_str(&format!("[{}]", special_samples()[0])).unwrap();
-    with_everything["calendar_overrides"] = serde_json::from_str(&override_samples()[0]).unwrap();
-    vec![
-        serde_json::to_string(&PolicyConfig::default()).unwrap(),
-        with_everything.to_string(),
-        r#"{"plus_hours":"mon-fri 08:00-21:00","at_risk_per_mille":100,"thresholds_per_mille":[500,1000]}"#.to_owned(),
-    ]
-}
-
-fn facts_samples() -> Vec<String> {
-    vec![
-        r#"{"tier":"vip","severity":"s2","registered":"2025-03-03T09:00:00Z","first_response":"2025-03-03T09:10:00+01:00","resolved":null}"#.to_owned(),
-        r#"{"tier":"standard","severity":"s4","registered":"2000-01-01T00:00:00Z"}"#.to_owned(),
-    ]
-}
-
-/// The policy of the text, built once.
-fn madrid() -> &'static SupportPolicy {
-    static POLICY: OnceLock<SupportPolicy> = OnceLock::new();
-    POLICY.get_or_init(SupportPolicy::madrid)
-}
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
@@ -230,60 +152,6 @@ proptest! {
         text_round_trip::<Schedule>(&input)?;
     }
 
-    #[test]
-    fn objectives_json(
-        input in prop_oneof![4 => near(samples(&[Objectives::default()]), JSON_LETTERS), 1 => noise()],
-    ) {
-        json_round_trip::<Objectives>(input.as_bytes())?;
-    }
-
-    #[test]
-    fn calendar_overrides_json(
-        input in prop_oneof![4 => near(override_samples(), JSON_LETTERS), 1 => noise()],
-    ) {
-        json_round_trip::<CalendarOverrides>(input.as_bytes())?;
-    }
-
-    #[test]
-    fn special_hours_json(
-        input in prop_oneof![4 => near(special_samples(), JSON_LETTERS), 1 => noise()],
-    ) {
-        json_round_trip::<SpecialHours>(input.as_bytes())?;
-    }
-
-    #[test]
-    fn timeline_json(
-        input in prop_oneof![4 => near(timeline_samples(), JSON_LETTERS), 1 => noise()],
-        hours in -48i64..400,
-    ) {
-        if let Some(timeline) = json_round_trip::<Timeline>(input.as_bytes())? {
-            // Whatever was read, the status of it is an answer or an error, never a panic.
-            let now = timeline.registered_at() + chrono::TimeDelta::hours(hours);
-            let _ = madrid().timeline_status(&timeline, now);
-        }
-    }
-
-    #[test]
-    fn ticket_facts_json(
-        input in prop_oneof![4 => near(facts_samples(), JSON_LETTERS), 1 => noise()],
-    ) {
-        if let Some(facts) = json_round_trip::<TicketFacts>(input.as_bytes())? {
-            let _ = madrid().status(&facts, facts.registered);
-        }
-    }
-}
-
-proptest! {
-    // Building a policy precomputes its clocks: fewer cases.
-    #![proptest_config(ProptestConfig::with_cases(64))]
-
-    #[test]
-    fn policy_json(input in prop_oneof![4 => near(policy_samples(), JSON_LETTERS), 1 => noise()]) {
-        if let Some(config) = json_round_trip::<PolicyConfig>(input.as_bytes())? {
-            // A document that reads is built or refused, never a panic.
-            let _ = SupportPolicy::from_config(config);
-        }
-    }
 }
 
 #[test]
@@ -301,20 +169,175 @@ fn the_samples_are_valid() {
     for text in schedules() {
         text.parse::<Schedule>().unwrap();
     }
-    for text in timeline_samples() {
-        serde_json::from_str::<Timeline>(&text).unwrap();
+}
+
+/// The JSON documents: timelines, facts, objectives (ISO 8601 durations), calendar overrides,
+/// special hours, policies.
+#[cfg(feature = "serde")]
+mod json {
+    use super::{near, noise};
+    use proptest::prelude::*;
+    use serde::de::DeserializeOwned;
+    use serde::Serialize;
+    use std::fmt::Debug;
+    use std::sync::OnceLock;
+    use support_sla::calendar::CalendarOverrides;
+    use support_sla::coverage::SpecialHours;
+    use support_sla::policy::{Objectives, PolicyConfig};
+    use support_sla::status::{TicketFacts, Timeline};
+    use support_sla::SupportPolicy;
+
+    /// Reading `input` as JSON of `T` either fails or gives a value whose JSON reads back to it.
+    fn json_round_trip<T>(input: &[u8]) -> Result<Option<T>, TestCaseError>
+    where
+        T: DeserializeOwned + Serialize + PartialEq + Debug,
+    {
+        let Ok(value) = serde_json::from_slice::<T>(input) else {
+            return Ok(None);
+        };
+        let printed = serde_json::to_string(&value).unwrap();
+        let again = serde_json::from_str::<T>(&printed);
+        prop_assert!(
+            again.is_ok(),
+            "{value:?} writes {printed}, refused: {again:?}"
+        );
+        prop_assert_eq!(again.as_ref().ok(), Some(&value), "written as {}", printed);
+        Ok(Some(value))
     }
-    for text in override_samples() {
-        serde_json::from_str::<CalendarOverrides>(&text).unwrap();
+
+    const JSON_LETTERS: &str = "{}[]\",:0123456789-+.PTHMSDWYZTtrufalsenu\\ e_";
+
+    fn samples<T: Serialize>(values: &[T]) -> Vec<String> {
+        values
+            .iter()
+            .map(|v| serde_json::to_string(v).unwrap())
+            .collect()
     }
-    for text in special_samples() {
-        serde_json::from_str::<SpecialHours>(&text).unwrap();
+
+    fn timeline_samples() -> Vec<String> {
+        vec![
+            r#"[{"at":"2025-03-03T09:00:00+01:00","kind":{"registered":{"tier":"plus","severity":"s2"}}},{"at":"2025-03-03T09:30:00Z","kind":"first_response"},{"at":"2025-03-03T11:00:00Z","kind":"paused"},{"at":"2025-03-04T11:00:00Z","kind":"resumed"},{"at":"2025-03-04T12:00:00Z","kind":{"reclassified":{"tier":"vip","severity":"s1"}}},{"at":"2025-03-05T12:00:00Z","kind":"resolved"},{"at":"2025-03-05T13:00:00Z","kind":"reopened"},{"at":"2025-03-05T14:00:00Z","kind":"resolved"},{"at":"2025-03-06T14:00:00Z","kind":"closed"}]"#.to_owned(),
+            r#"[{"at":"2099-12-31T23:59:59.999999999Z","kind":{"registered":{"tier":"vip","severity":"s1"}}}]"#.to_owned(),
+        ]
     }
-    for text in facts_samples() {
-        serde_json::from_str::<TicketFacts>(&text).unwrap();
+
+    fn override_samples() -> Vec<String> {
+        vec![
+            r#"{"add":[{"date":"2025-12-24","level":"company","name":"Nochebuena","provenance":{"custom":{"source":"acuerdo"}}}],"remove":["2025-05-02"],"replace":[{"year":2026,"holidays":[]}]}"#.to_owned(),
+            r#"{"remove":["2025-12-25"]}"#.to_owned(),
+            "{}".to_owned(),
+        ]
     }
-    for text in policy_samples() {
-        let config: PolicyConfig = serde_json::from_str(&text).unwrap();
-        SupportPolicy::from_config(config).unwrap();
+
+    fn special_samples() -> Vec<String> {
+        vec![
+            r#"{"name":"Nochebuena","first":"2025-12-24","last":"2025-12-24","hours":"mon-fri 09:00-14:00"}"#.to_owned(),
+            r#"{"name":"verano","first":"2025-07-01","last":"2025-08-31","hours":"mon-fri 08:00-15:00"}"#.to_owned(),
+        ]
+    }
+
+    fn policy_samples() -> Vec<String> {
+        let mut with_everything = serde_json::to_value(PolicyConfig::default()).unwrap();
+        with_everything["special_hours"] =
+            serde_json::from_str(&format!("[{}]", special_samples()[0])).unwrap();
+        with_everything["calendar_overrides"] =
+            serde_json::from_str(&override_samples()[0]).unwrap();
+        vec![
+            serde_json::to_string(&PolicyConfig::default()).unwrap(),
+            with_everything.to_string(),
+            r#"{"plus_hours":"mon-fri 08:00-21:00","at_risk_per_mille":100,"thresholds_per_mille":[500,1000]}"#.to_owned(),
+        ]
+    }
+
+    fn facts_samples() -> Vec<String> {
+        vec![
+            r#"{"tier":"vip","severity":"s2","registered":"2025-03-03T09:00:00Z","first_response":"2025-03-03T09:10:00+01:00","resolved":null}"#.to_owned(),
+            r#"{"tier":"standard","severity":"s4","registered":"2000-01-01T00:00:00Z"}"#.to_owned(),
+        ]
+    }
+
+    /// The policy of the text, built once.
+    fn madrid() -> &'static SupportPolicy {
+        static POLICY: OnceLock<SupportPolicy> = OnceLock::new();
+        POLICY.get_or_init(SupportPolicy::madrid)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn objectives_json(
+            input in prop_oneof![4 => near(samples(&[Objectives::default()]), JSON_LETTERS), 1 => noise()],
+        ) {
+            json_round_trip::<Objectives>(input.as_bytes())?;
+        }
+
+        #[test]
+        fn calendar_overrides_json(
+            input in prop_oneof![4 => near(override_samples(), JSON_LETTERS), 1 => noise()],
+        ) {
+            json_round_trip::<CalendarOverrides>(input.as_bytes())?;
+        }
+
+        #[test]
+        fn special_hours_json(
+            input in prop_oneof![4 => near(special_samples(), JSON_LETTERS), 1 => noise()],
+        ) {
+            json_round_trip::<SpecialHours>(input.as_bytes())?;
+        }
+
+        #[test]
+        fn timeline_json(
+            input in prop_oneof![4 => near(timeline_samples(), JSON_LETTERS), 1 => noise()],
+            hours in -48i64..400,
+        ) {
+            if let Some(timeline) = json_round_trip::<Timeline>(input.as_bytes())? {
+                // Whatever was read, the status of it is an answer or an error, never a panic.
+                let now = timeline.registered_at() + chrono::TimeDelta::hours(hours);
+                let _ = madrid().timeline_status(&timeline, now);
+            }
+        }
+
+        #[test]
+        fn ticket_facts_json(
+            input in prop_oneof![4 => near(facts_samples(), JSON_LETTERS), 1 => noise()],
+        ) {
+            if let Some(facts) = json_round_trip::<TicketFacts>(input.as_bytes())? {
+                let _ = madrid().status(&facts, facts.registered);
+            }
+        }
+    }
+
+    proptest! {
+        // Building a policy precomputes its clocks: fewer cases.
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn policy_json(input in prop_oneof![4 => near(policy_samples(), JSON_LETTERS), 1 => noise()]) {
+            if let Some(config) = json_round_trip::<PolicyConfig>(input.as_bytes())? {
+                // A document that reads is built or refused, never a panic.
+                let _ = SupportPolicy::from_config(config);
+            }
+        }
+    }
+
+    #[test]
+    fn the_samples_are_valid() {
+        for text in timeline_samples() {
+            serde_json::from_str::<Timeline>(&text).unwrap();
+        }
+        for text in override_samples() {
+            serde_json::from_str::<CalendarOverrides>(&text).unwrap();
+        }
+        for text in special_samples() {
+            serde_json::from_str::<SpecialHours>(&text).unwrap();
+        }
+        for text in facts_samples() {
+            serde_json::from_str::<TicketFacts>(&text).unwrap();
+        }
+        for text in policy_samples() {
+            let config: PolicyConfig = serde_json::from_str(&text).unwrap();
+            SupportPolicy::from_config(config).unwrap();
+        }
     }
 }

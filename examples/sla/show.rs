@@ -45,7 +45,7 @@ pub fn iso(delta: TimeDelta) -> String {
     if s != 0 || nanos != 0 || (h == 0 && m == 0) {
         text.push_str(&s.to_string());
         if nanos != 0 {
-            text.push_str(&format!(".{:09}", nanos).trim_end_matches('0').to_owned());
+            text.push_str(format!(".{nanos:09}").trim_end_matches('0'));
         }
         text.push('S');
     }
