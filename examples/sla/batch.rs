@@ -1,0 +1,75 @@
+//! `batch`: one answer per input line, whatever the line holds.
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use crate::clocks::Clocks;
+use crate::input::{duration, instant, Failure};
+use crate::show::utc;
+
+/// Answers every line of `input` on `out`, in order, exactly one line each: the answer, or
+/// `error: …` (`error: line N: empty` for a blank line, `error: line N: not UTF-8` for a line
+/// that is not). Exit status 0 when every line was answered, 1 when any was an error.
+pub fn run(
+    clocks: &mut Clocks,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<ExitCode, Failure> {
+    let mut line = Vec::with_capacity(128);
+    let mut number: u64 = 0;
+    let mut failed = false;
+    loop {
+        line.clear();
+        let read = input
+            .read_until(b'\n', &mut line)
+            .map_err(|e| format!("reading standard input after line {number}: {e}"))?;
+        if read == 0 {
+            break;
+        }
+        number += 1;
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
+        let answer = match std::str::from_utf8(text) {
+            Err(_) => Err(format!("line {number}: not UTF-8").into()),
+            Ok(text) if text.trim().is_empty() => Err(format!("line {number}: empty").into()),
+            Ok(text) => answer(clocks, text),
+        };
+        match answer {
+            Ok(text) => writeln!(out, "{text}")?,
+            Err(Failure::Output(error)) => return Err(Failure::Output(error)),
+            Err(error) => {
+                failed = true;
+                writeln!(out, "error: {error}")?;
+            }
+        }
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Answers one request `elapsed,COVERAGE,FROM,TO` or `deadline,COVERAGE,START,SECONDS`.
+fn answer(clocks: &mut Clocks, line: &str) -> Result<String, Failure> {
+    let mut words = line.split(',').map(str::trim);
+    let command = words.next().unwrap_or_default();
+    let fields: [Option<&str>; 4] = [words.next(), words.next(), words.next(), words.next()];
+    match (command, fields) {
+        ("elapsed", [Some(coverage), Some(from), Some(to), None]) => {
+            clocks.elapsed(coverage, from, to)
+        }
+        ("deadline", [Some(coverage), Some(start), Some(budget), None]) => {
+            let clock = clocks.get(coverage)?;
+            Ok(utc(clock.deadline(instant(start)?, duration(budget)?)?))
+        }
+        ("elapsed" | "deadline", _) => {
+            let count = line.split(',').count() - 1;
+            Err(format!("{command} takes 3 arguments, got {count}").into())
+        }
+        _ => Err(format!(
+            "unknown request {command:?}: expected elapsed,COVERAGE,FROM,TO or deadline,COVERAGE,START,SECONDS"
+        )
+        .into()),
+    }
+}
