@@ -3,7 +3,7 @@
 //! [`Error`] is for bad configuration and for inputs outside the supported range only. Business
 //! outcomes (an intake refused, an objective breached) are values, never errors.
 
-use crate::policy::{FeatureState, FeatureTransition};
+use crate::feature::{FeatureState, FeatureTransition};
 use crate::status::Event;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc, Weekday};
 use std::ops::RangeInclusive;
@@ -54,29 +54,32 @@ pub enum Error {
     },
 
     /// An instant outside the range a coverage was built for.
-    #[error("instant {instant} is outside the supported range {start} to {end}")]
+    #[error(
+        "instant {instant} is outside the supported range {} to {}",
+        supported.start(),
+        supported.end()
+    )]
     InstantOutOfRange {
         /// The instant asked about.
         instant: DateTime<Utc>,
-        /// First supported instant.
-        start: DateTime<Utc>,
-        /// Last supported instant.
-        end: DateTime<Utc>,
+        /// The instants supported, first and last included.
+        supported: RangeInclusive<DateTime<Utc>>,
     },
 
     /// A deadline that would fall outside the range a coverage was built for.
     #[error(
-        "a budget of {budget_seconds} s from {start} runs past the supported range {range_start} to {range_end}"
+        "a budget of {} from {start} runs past the supported range {} to {}",
+        crate::iso::format(*budget),
+        supported.start(),
+        supported.end()
     )]
     DeadlineOutOfRange {
         /// The start instant.
         start: DateTime<Utc>,
-        /// The budget, in whole seconds, rounded toward zero (for the message).
-        budget_seconds: i64,
-        /// First supported instant.
-        range_start: DateTime<Utc>,
-        /// Last supported instant.
-        range_end: DateTime<Utc>,
+        /// The budget, exact.
+        budget: TimeDelta,
+        /// The instants supported, first and last included.
+        supported: RangeInclusive<DateTime<Utc>>,
     },
 
     /// A date given twice in the same list.
@@ -150,11 +153,15 @@ pub enum Error {
     },
 
     /// A field of a policy configuration that is not valid.
+    ///
+    /// The cause is also the error's [`source`](std::error::Error::source), for reporters that
+    /// walk the chain.
     #[error("invalid policy field {field}: {error}")]
     InvalidConfig {
         /// The field (`"standard_hours"`, `"time_zone"`…).
         field: &'static str,
         /// What is wrong with it.
+        #[source]
         error: Box<Error>,
     },
 

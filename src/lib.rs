@@ -87,6 +87,7 @@ mod channel;
 pub mod clock;
 pub mod coverage;
 mod error;
+mod feature;
 mod iso;
 mod objective;
 pub mod policy;

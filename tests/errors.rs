@@ -1,0 +1,75 @@
+//! The crate's error messages, asserted exactly: each says what was wrong with which value,
+//! names the supported range one way, prints durations exactly, and keeps its cause as the
+//! `source()`.
+
+use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use std::error::Error as _;
+use support_sla::clock::Clock;
+use support_sla::coverage::Coverage;
+use support_sla::Error;
+
+fn utc(y: i32, m: u32, d: u32, h: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, h, 0, 0).unwrap()
+}
+
+#[test]
+fn an_instant_outside_the_range_names_the_supported_range() {
+    let clock = Clock::new(Coverage::always()).unwrap();
+    let error = clock.is_open(utc(1999, 6, 1, 0)).unwrap_err();
+    let supported = clock.supported_range();
+    assert_eq!(
+        error,
+        Error::InstantOutOfRange {
+            instant: utc(1999, 6, 1, 0),
+            supported: supported.clone(),
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        format!(
+            "instant 1999-06-01 00:00:00 UTC is outside the supported range {} to {}",
+            supported.start(),
+            supported.end()
+        )
+    );
+}
+
+#[test]
+fn a_budget_past_the_range_is_printed_exactly_even_below_a_second() {
+    let clock = Clock::new(Coverage::always()).unwrap();
+    let end = *clock.supported_range().end();
+    let error = clock.deadline(end, TimeDelta::nanoseconds(1)).unwrap_err();
+    assert_eq!(
+        error,
+        Error::DeadlineOutOfRange {
+            start: end,
+            budget: TimeDelta::nanoseconds(1),
+            supported: clock.supported_range(),
+        }
+    );
+    assert!(
+        error.to_string().starts_with(&format!(
+            "a budget of PT0.000000001S from {end} runs past the supported range "
+        )),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_configuration_error_keeps_its_cause_as_the_source() {
+    use support_sla::policy::PolicyConfig;
+    use support_sla::SupportPolicy;
+
+    let mut config = PolicyConfig::default();
+    config.at_risk_per_mille = 1001;
+    let error = SupportPolicy::from_config(config).unwrap_err();
+    let source = error.source().unwrap();
+    assert_eq!(
+        source.to_string(),
+        "1001 per mille is out of range: expected 0 to 1000"
+    );
+    assert_eq!(
+        error.to_string(),
+        "invalid policy field at_risk_per_mille: 1001 per mille is out of range: expected 0 to 1000"
+    );
+}
