@@ -20,7 +20,7 @@ fn keys() -> Vec<QueueKey> {
             let tier = Tier::ALL[rng.below(3) as usize];
             // A realistic backlog: registrations spread over 30 days, at nanosecond resolution.
             let offset = TimeDelta::nanoseconds(rng.below(30 * 86_400 * 1_000_000_000) as i64);
-            QueueKey::for_ticket(severity, tier, base + offset, TicketId::new(i as u64))
+            QueueKey::for_ticket(tier, severity, base + offset, TicketId::new(i as u64))
         })
         .collect()
 }

@@ -26,13 +26,13 @@ use std::str::FromStr;
 /// ```
 /// use support_sla::{Priority, Severity, Tier};
 ///
-/// let p = Priority::new(Severity::S2, Tier::Plus);
+/// let p = Priority::new(Tier::Plus, Severity::S2);
 /// assert_eq!(p.rank(), 5);
 /// assert_eq!(p.to_string(), "P5");
 /// assert_eq!(Priority::from_rank(5)?, p);
 /// assert_eq!((p.severity(), p.tier()), (Severity::S2, Tier::Plus));
 /// // Severity dominates tier: a Standard S1 goes before a Vip S2.
-/// assert!(Priority::new(Severity::S1, Tier::Standard) < Priority::new(Severity::S2, Tier::Vip));
+/// assert!(Priority::new(Tier::Standard, Severity::S1) < Priority::new(Tier::Vip, Severity::S2));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,8 +44,9 @@ impl Priority {
     /// The least urgent priority, `P12` (S4, Standard).
     pub const LOWEST: Priority = Priority(12);
 
-    /// The priority the policy assigns to a ticket of this severity and tier.
-    pub const fn new(severity: Severity, tier: Tier) -> Priority {
+    /// The priority the policy assigns to a ticket of this tier and severity (the crate's one
+    /// argument order: tier, then severity).
+    pub const fn new(tier: Tier, severity: Severity) -> Priority {
         let tier_offset = match tier {
             Tier::Vip => 0,
             Tier::Plus => 1,

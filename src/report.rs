@@ -711,7 +711,7 @@ impl QosReport {
     }
 
     /// The tallies of the tickets of one priority, that is of one (tier, severity):
-    /// `by_priority(Priority::new(severity, tier))`.
+    /// `by_priority(Priority::new(tier, severity))`.
     pub fn by_priority(&self, priority: Priority) -> Tallies {
         self.cells
             .get(priority_index(priority))
@@ -723,7 +723,7 @@ impl QosReport {
     pub fn by_severity(&self, severity: Severity) -> Tallies {
         Tier::ALL
             .iter()
-            .map(|&tier| self.by_priority(Priority::new(severity, tier)))
+            .map(|&tier| self.by_priority(Priority::new(tier, severity)))
             .fold(Tallies::default(), Add::add)
     }
 
@@ -731,7 +731,7 @@ impl QosReport {
     pub fn by_tier(&self, tier: Tier) -> Tallies {
         Severity::ALL
             .iter()
-            .map(|&severity| self.by_priority(Priority::new(severity, tier)))
+            .map(|&severity| self.by_priority(Priority::new(tier, severity)))
             .fold(Tallies::default(), Add::add)
     }
 
@@ -861,7 +861,7 @@ impl fmt::Display for QosReport {
                 let mut row = vec![severity.to_string()];
                 for tier in Tier::ALL {
                     row.push(cell(
-                        self.by_priority(Priority::new(severity, tier)).get(kind),
+                        self.by_priority(Priority::new(tier, severity)).get(kind),
                     ));
                 }
                 row.push(cell(self.by_severity(severity).get(kind)));

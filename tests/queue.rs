@@ -101,7 +101,7 @@ proptest! {
         prop_assert_eq!(k.priority(), p);
         prop_assert_eq!(k.registered(), t);
         prop_assert_eq!(k.id(), TicketId::new(id));
-        let by_ticket = QueueKey::for_ticket(p.severity(), p.tier(), t, TicketId::new(id));
+        let by_ticket = QueueKey::for_ticket(p.tier(), p.severity(), t, TicketId::new(id));
         prop_assert_eq!(by_ticket, k);
     }
 
@@ -124,8 +124,8 @@ proptest! {
         at1 in any_instant(), at2 in any_instant(),
         id1 in any::<u64>(), id2 in any::<u64>(),
     ) {
-        let urgent = QueueKey::for_ticket(Severity::ALL[s1], Tier::ALL[t1], at1, TicketId::new(id1));
-        let later = QueueKey::for_ticket(Severity::ALL[s2], Tier::ALL[t2], at2, TicketId::new(id2));
+        let urgent = QueueKey::for_ticket(Tier::ALL[t1], Severity::ALL[s1], at1, TicketId::new(id1));
+        let later = QueueKey::for_ticket(Tier::ALL[t2], Severity::ALL[s2], at2, TicketId::new(id2));
         prop_assert!(urgent < later);
     }
 
@@ -137,8 +137,8 @@ proptest! {
         id1 in any::<u64>(), id2 in any::<u64>(),
     ) {
         // Tier::ALL runs from lowest to highest precedence, so t1 > t2 is the higher tier.
-        let higher = QueueKey::for_ticket(Severity::ALL[s], Tier::ALL[t1], at1, TicketId::new(id1));
-        let lower = QueueKey::for_ticket(Severity::ALL[s], Tier::ALL[t2], at2, TicketId::new(id2));
+        let higher = QueueKey::for_ticket(Tier::ALL[t1], Severity::ALL[s], at1, TicketId::new(id1));
+        let lower = QueueKey::for_ticket(Tier::ALL[t2], Severity::ALL[s], at2, TicketId::new(id2));
         prop_assert!(higher < lower);
     }
 
@@ -463,8 +463,8 @@ fn keys_with_equal_parts_are_equal() {
     assert_eq!(
         key(5, at, 8),
         QueueKey::for_ticket(
-            Severity::S2,
             Tier::Plus,
+            Severity::S2,
             at.with_timezone(&zone),
             TicketId::new(8)
         )

@@ -104,9 +104,9 @@ fn counts_met_breached_and_pending_per_severity_tier_and_priority() {
     assert_eq!(r.by_tier(Tier::Vip).first_response, Tally::new(1, 0, 0));
     assert_eq!(r.by_tier(Tier::Vip).resolution, Tally::new(1, 0, 0));
 
-    let p5 = r.by_priority(Priority::new(Severity::S2, Tier::Plus));
+    let p5 = r.by_priority(Priority::new(Tier::Plus, Severity::S2));
     assert_eq!(p5.first_response, Tally::new(1, 1, 0));
-    let p3 = r.by_priority(Priority::new(Severity::S1, Tier::Standard));
+    let p3 = r.by_priority(Priority::new(Tier::Standard, Severity::S1));
     assert_eq!(p3.first_response, Tally::new(0, 1, 0));
     assert_eq!(p3.resolution, Tally::new(0, 0, 1));
 
@@ -163,7 +163,7 @@ fn breaches_are_listed_with_their_service_time_overrun() {
 
     let b = breaches[0];
     assert_eq!(b.ticket, TicketId::new(2));
-    assert_eq!(b.priority, Priority::new(Severity::S1, Tier::Standard));
+    assert_eq!(b.priority, Priority::new(Tier::Standard, Severity::S1));
     assert_eq!(b.registered, at(3, 9, 0));
     assert_eq!(b.objective, ObjectiveKind::FirstResponse);
     assert_eq!(b.due, at(3, 10, 0));
@@ -172,7 +172,7 @@ fn breaches_are_listed_with_their_service_time_overrun() {
 
     let b = breaches[1];
     assert_eq!(b.ticket, TicketId::new(4));
-    assert_eq!(b.priority, Priority::new(Severity::S2, Tier::Plus));
+    assert_eq!(b.priority, Priority::new(Tier::Plus, Severity::S2));
     assert_eq!(b.due, at(3, 11, 0));
     assert_eq!(b.answered, Some(at(3, 11, 30)));
     assert_eq!(b.overrun, TimeDelta::minutes(30));

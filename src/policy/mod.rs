@@ -429,7 +429,7 @@ impl SupportPolicy {
 
     /// The priority of a ticket of `tier` and `severity` (see [`Priority`]).
     pub fn priority(&self, tier: Tier, severity: Severity) -> Priority {
-        Priority::new(severity, tier)
+        Priority::new(tier, severity)
     }
 
     /// When the response and resolution of a ticket of `tier` and `severity` registered at
