@@ -77,16 +77,15 @@ impl QueueKey {
     /// The priority part of the key.
     pub fn priority(&self) -> Priority {
         let rank = (self.head >> RANK_SHIFT) as u8;
-        // The rank was taken from a `Priority`, so it is in 1..=12.
-        Priority::from_rank(rank).unwrap_or(Priority::LOWEST)
+        Priority::from_rank(rank).expect("invariant: the rank of a key is taken from a Priority")
     }
 
     /// The registration instant part of the key.
     pub fn registered(&self) -> DateTime<Utc> {
         let seconds = ((self.head >> NANOS_BITS) as u64 ^ (1 << 63)) as i64;
         let nanos = (self.head & NANOS_MASK) as u32;
-        // Both parts were taken from a valid `DateTime<Utc>`, so they rebuild one.
-        DateTime::from_timestamp(seconds, nanos).unwrap_or(DateTime::<Utc>::MIN_UTC)
+        DateTime::from_timestamp(seconds, nanos)
+            .expect("invariant: the instant of a key is taken from a valid DateTime<Utc>")
     }
 
     /// The ticket number part of the key.
@@ -240,8 +239,9 @@ impl Compact {
 
 /// Sorts any tickets into queue order by the key `key_of` gives for each.
 ///
-/// Tickets with equal keys (the same priority, instant and number) may end in either order;
-/// give each ticket its own number and the order is fully determined.
+/// Each ticket's key is computed once (not once per comparison). Tickets with equal keys (the
+/// same priority, instant and number) keep their relative order; give each ticket its own
+/// number and the order is fully determined.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -258,5 +258,5 @@ impl Compact {
 /// assert_eq!(tickets[0].id, 2);
 /// ```
 pub fn sort_by_queue<T>(tickets: &mut [T], key_of: impl FnMut(&T) -> QueueKey) {
-    tickets.sort_unstable_by_key(key_of);
+    tickets.sort_by_cached_key(key_of);
 }

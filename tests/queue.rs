@@ -476,3 +476,31 @@ fn keys_with_equal_parts_are_equal() {
         key(5, at + chrono::TimeDelta::nanoseconds(1), 8)
     );
 }
+
+#[test]
+fn sort_by_queue_computes_each_key_once() {
+    let at = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+    let mut tickets: Vec<u64> = (0..1000).rev().collect();
+    let mut calls = 0;
+    sort_by_queue(&mut tickets, |&id| {
+        calls += 1;
+        QueueKey::for_ticket(Tier::Plus, Severity::S2, at, TicketId::new(id))
+    });
+    assert_eq!(calls, 1000);
+    assert_eq!(tickets, (0..1000).collect::<Vec<u64>>());
+}
+
+#[test]
+fn a_key_gives_back_its_priority_and_instant_at_the_extremes() {
+    let at = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap() + chrono::TimeDelta::nanoseconds(7);
+    let key = QueueKey::for_ticket(Tier::Standard, Severity::S4, at, TicketId::new(3));
+    assert_eq!(key.priority(), Priority::LOWEST);
+    assert_eq!(key.registered(), at);
+    let earliest = QueueKey::new(
+        Priority::HIGHEST,
+        DateTime::<Utc>::MIN_UTC,
+        TicketId::new(1),
+    );
+    assert_eq!(earliest.registered(), DateTime::<Utc>::MIN_UTC);
+    assert_eq!(earliest.priority(), Priority::HIGHEST);
+}
