@@ -116,6 +116,17 @@ pub enum Error {
         reason: &'static str,
     },
 
+    /// A range of days that wraps past Sunday (`fri-mon`), in a schedule's text or builder.
+    #[error(
+        "days {first} to {last} wrap past Sunday: a range runs Monday to Sunday, as in mon-fri"
+    )]
+    WrappingDays {
+        /// The first day of the range.
+        first: Weekday,
+        /// The last day of the range, before the first in the week.
+        last: Weekday,
+    },
+
     /// Two windows of the same day that overlap.
     #[error("windows {first} and {second} on {weekday} overlap")]
     OverlappingWindows {

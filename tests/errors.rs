@@ -73,3 +73,68 @@ fn a_configuration_error_keeps_its_cause_as_the_source() {
         "invalid policy field at_risk_per_mille: 1001 per mille is out of range: expected 0 to 1000"
     );
 }
+
+mod schedules {
+    use chrono::{NaiveTime, Weekday};
+    use support_sla::coverage::Schedule;
+    use support_sla::Error;
+
+    fn t(h: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn a_wrapping_range_of_days_is_refused_by_text_and_builder_alike() {
+        let by_text = "fri-mon 09:00-17:00".parse::<Schedule>().unwrap_err();
+        let by_builder = Schedule::builder()
+            .days(Weekday::Fri, Weekday::Mon, t(9), t(17))
+            .build()
+            .unwrap_err();
+        assert_eq!(by_text, by_builder);
+        assert_eq!(
+            by_text,
+            Error::WrappingDays {
+                first: Weekday::Fri,
+                last: Weekday::Mon
+            }
+        );
+        assert_eq!(
+            by_text.to_string(),
+            "days Fri to Mon wrap past Sunday: a range runs Monday to Sunday, as in mon-fri"
+        );
+    }
+
+    #[test]
+    fn an_empty_whole_day_window_is_refused_by_text_and_builder_alike() {
+        let by_text = "sat 00:00-00:00".parse::<Schedule>().unwrap_err();
+        let by_builder = Schedule::builder()
+            .window(Weekday::Sat, t(0), t(0))
+            .build()
+            .unwrap_err();
+        assert_eq!(by_text, by_builder);
+        assert_eq!(
+            by_text.to_string(),
+            "window 00:00-00:00 on Sat is invalid: it is empty: the whole day is 00:00-24:00"
+        );
+        let whole: Schedule = "sat 00:00-24:00".parse().unwrap();
+        assert_eq!(
+            whole,
+            Schedule::builder().all_day(Weekday::Sat).build().unwrap()
+        );
+        let evening: Schedule = "sat 18:00-00:00".parse().unwrap();
+        assert_eq!(evening.to_string(), "sat 18:00-24:00");
+    }
+
+    #[test]
+    fn a_wall_time_with_more_than_nine_fraction_digits_is_refused() {
+        let error = "mon 09:00:00.0000000001-17:00"
+            .parse::<Schedule>()
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"invalid schedule "mon 09:00:00.0000000001-17:00": a wall time must be HH:MM[:SS[.fraction]] from 00:00 to 24:00"#
+        );
+        let nine: Schedule = "mon 09:00:00.000000001-17:00".parse().unwrap();
+        assert_eq!(nine.to_string(), "mon 09:00:00.000000001-17:00");
+    }
+}
