@@ -27,11 +27,11 @@ use std::ops::RangeInclusive;
 #[non_exhaustive]
 pub enum Error {
     /// A word could not be parsed as one of the crate's vocabulary (tier, severity, channel…).
-    #[error("unknown {kind} {input:?}: expected {expected}")]
+    #[error("unknown {kind} {}: expected {expected}", excerpt(input))]
     UnknownWord {
         /// What was being parsed (`"tier"`, `"severity"`…).
         kind: &'static str,
-        /// The input, as given.
+        /// The input, as given (the message quotes at most its first 80 characters).
         input: String,
         /// The accepted words, for the message.
         expected: &'static str,
@@ -139,11 +139,11 @@ pub enum Error {
     },
 
     /// A text that is not a valid window or schedule.
-    #[error("invalid {kind} {input:?}: {reason}")]
+    #[error("invalid {kind} {}: {reason}", excerpt(input))]
     Malformed {
         /// What was being parsed (`"window"`, `"duration"`…).
         kind: &'static str,
-        /// The input, as given.
+        /// The input, as given (the message quotes at most its first 80 characters).
         input: String,
         /// What is wrong with it.
         reason: &'static str,
@@ -157,7 +157,7 @@ pub enum Error {
     },
 
     /// An IANA time-zone name that is not known.
-    #[error("unknown time zone {name:?}")]
+    #[error("unknown time zone {}", excerpt(name))]
     UnknownTimeZone {
         /// The name given.
         name: String,
@@ -177,7 +177,7 @@ pub enum Error {
     },
 
     /// Special hours whose dates do not make a range.
-    #[error("special hours {name:?} are invalid: {reason}")]
+    #[error("special hours {} are invalid: {reason}", excerpt(name))]
     InvalidSpecialHours {
         /// The name of the special hours.
         name: String,
@@ -361,4 +361,41 @@ pub enum Error {
         /// The event.
         event: Event,
     },
+}
+
+/// The most characters of an input an error message quotes.
+const EXCERPT_CHARS: usize = 80;
+
+/// `input` quoted for a message (`"mon 09:00-17:00"`), cut after [`EXCERPT_CHARS`] characters
+/// with `…` and the input's length (`"mon 09:00-…" (1048576 bytes)`): a message never echoes a
+/// whole megabyte of input. Every variant that echoes an input quotes it through this.
+fn excerpt(input: &str) -> String {
+    match input.char_indices().nth(EXCERPT_CHARS) {
+        None => format!("{input:?}"),
+        Some((cut, _)) => {
+            let head = input
+                .get(..cut)
+                .expect("invariant: a char index is a char boundary");
+            let quoted = format!("{head:?}");
+            let open = quoted
+                .strip_suffix('"')
+                .expect("invariant: Debug of a str ends with a quote");
+            format!("{open}…\" ({} bytes)", input.len())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn an_excerpt_quotes_short_inputs_whole_and_cuts_long_ones() {
+        assert_eq!(excerpt("gold"), r#""gold""#);
+        assert_eq!(excerpt(&"a".repeat(80)), format!("\"{}\"", "a".repeat(80)));
+        assert_eq!(
+            excerpt(&"é".repeat(81)),
+            format!("\"{}…\" (162 bytes)", "é".repeat(80))
+        );
+    }
 }

@@ -138,3 +138,80 @@ mod schedules {
         assert_eq!(nine.to_string(), "mon 09:00:00.000000001-17:00");
     }
 }
+
+#[cfg(feature = "serde")]
+mod documents {
+    use support_sla::coverage::SpecialHours;
+    use support_sla::policy::Objective;
+
+    #[test]
+    fn an_objective_error_quotes_the_duration_as_written() {
+        let error = serde_json::from_str::<Objective>(
+            r#"{"first_response": "-P1D", "resolution": "PT8H"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"invalid first_response duration "-P1D": an objective must be longer than zero"#
+        );
+        let error =
+            serde_json::from_str::<Objective>(r#"{"first_response": "PT4H", "resolution": "P0D"}"#)
+                .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"invalid resolution duration "P0D": an objective must be longer than zero"#
+        );
+    }
+
+    #[test]
+    fn a_special_hours_date_that_does_not_exist_is_reported_as_such() {
+        let doc = |first: &str| {
+            format!(
+                r#"{{"name": "x", "first": "{first}", "last": "2025-03-01", "hours": "mon 09:00-14:00"}}"#
+            )
+        };
+        let error = serde_json::from_str::<SpecialHours>(&doc("2025-02-30")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            r#"invalid date "2025-02-30": there is no such day in that month at line 1 column 35"#
+        );
+        let error = serde_json::from_str::<SpecialHours>(&doc("2025-13-01")).unwrap_err();
+        assert!(
+            error.to_string().starts_with(
+                r#"invalid date "2025-13-01": there is no such month: months are 01 to 12"#
+            ),
+            "{error}"
+        );
+        let error = serde_json::from_str::<SpecialHours>(&doc("25-2-3")).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .starts_with(r#"invalid date "25-2-3": a date must be written YYYY-MM-DD"#),
+            "{error}"
+        );
+        assert!(serde_json::from_str::<SpecialHours>(&doc("2025-02-28")).is_ok());
+    }
+}
+
+#[test]
+fn an_error_quotes_at_most_80_characters_of_its_input() {
+    let long = format!("mon 09:00-{}", "1".repeat(1 << 20));
+    let error = long.parse::<support_sla::coverage::Schedule>().unwrap_err();
+    let message = error.to_string();
+    assert_eq!(
+        message,
+        format!(
+            r#"invalid schedule "mon 09:00-{}…" ({} bytes): a wall time must be HH:MM[:SS[.fraction]] from 00:00 to 24:00"#,
+            "1".repeat(70),
+            long.len()
+        )
+    );
+    let error = "x".repeat(1000).parse::<support_sla::Tier>().unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            r#"unknown tier "{}…" (1000 bytes): expected one of standard, plus, vip"#,
+            "x".repeat(80)
+        )
+    );
+}
