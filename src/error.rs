@@ -149,6 +149,14 @@ pub enum Error {
         reason: &'static str,
     },
 
+    /// A coverage that is never open: its weekly hours have no window, and no special hours
+    /// open it either. Every deadline on it would run past the supported range.
+    #[error("the coverage never opens: {reason}")]
+    NeverOpen {
+        /// Why it never opens.
+        reason: &'static str,
+    },
+
     /// A time zone whose offset changes could not be resolved into window edges.
     #[error("time zone {zone} has an offset change this crate cannot resolve (two changes within 36 hours)")]
     TimeZoneRule {

@@ -215,3 +215,23 @@ fn an_error_quotes_at_most_80_characters_of_its_input() {
         )
     );
 }
+
+#[test]
+fn a_policy_whose_hours_never_open_is_refused_when_built() {
+    use support_sla::coverage::Schedule;
+    use support_sla::SupportPolicy;
+
+    let error = SupportPolicy::builder()
+        .standard_hours(Schedule::closed())
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid policy field standard_hours: the coverage never opens: \
+         its weekly hours have no window and no special hours open it"
+    );
+    assert_eq!(
+        error.source().unwrap().to_string(),
+        "the coverage never opens: its weekly hours have no window and no special hours open it"
+    );
+}

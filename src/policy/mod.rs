@@ -309,7 +309,7 @@ impl SupportPolicy {
     /// parse ([`Error::Malformed`], [`Error::InvalidWindow`], [`Error::OverlappingWindows`]),
     /// an unknown zone ([`Error::UnknownTimeZone`]), calendar overrides the calendar refuses
     /// (see [`Calendar::with_overrides`]), a zone the clock cannot resolve
-    /// ([`Error::TimeZoneRule`]), an at-risk fraction or a threshold above 1000 thousandths
+    /// ([`Error::TimeZoneRule`]), hours that never open ([`Error::NeverOpen`]), an at-risk fraction or a threshold above 1000 thousandths
     /// ([`Error::PerMilleOutOfRange`]), or thresholds not strictly increasing
     /// ([`Error::ThresholdsNotIncreasing`]).
     pub fn from_config(config: PolicyConfig) -> Result<SupportPolicy, Error> {
@@ -338,6 +338,19 @@ impl SupportPolicy {
             .parse()
             .map_err(field("standard_hours"))?;
         let plus_hours: Schedule = config.plus_hours.parse().map_err(field("plus_hours"))?;
+        let never_open = |hours: &Schedule| {
+            hours.is_closed() && config.special_hours.iter().all(|s| s.hours().is_closed())
+        };
+        for (name, hours) in [
+            ("standard_hours", &standard_hours),
+            ("plus_hours", &plus_hours),
+        ] {
+            if never_open(hours) {
+                return Err(field(name)(Error::NeverOpen {
+                    reason: "its weekly hours have no window and no special hours open it",
+                }));
+            }
+        }
         let time_zone: Tz = config.time_zone.parse().map_err(|_| {
             field("time_zone")(Error::UnknownTimeZone {
                 name: config.time_zone.clone(),
