@@ -68,6 +68,19 @@ impl Priority {
         }
     }
 
+    /// The priority's position in queue order, `0` (`P1`) to `11` (`P12`): the rank minus one,
+    /// for tables indexed by priority.
+    ///
+    /// ```
+    /// use support_sla::{Priority, Severity, Tier};
+    /// assert_eq!(Priority::HIGHEST.index(), 0);
+    /// assert_eq!(Priority::new(Tier::Plus, Severity::S2).index(), 4);
+    /// ```
+    pub const fn index(self) -> usize {
+        // A priority's rank is 1 to 12, so this does not underflow.
+        (self.0 - 1) as usize
+    }
+
     /// The rank, `1` (served first) to `12`.
     pub const fn rank(self) -> u8 {
         self.0
