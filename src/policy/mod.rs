@@ -105,6 +105,7 @@ impl fmt::Display for CoverageKind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Deadlines {
     /// When the first response falls due.
     pub response: DateTime<Utc>,
@@ -271,13 +272,16 @@ impl SupportPolicy {
     /// The policy of the text, on the Madrid working calendar with the default objectives; the
     /// same as `SupportPolicy::default()`.
     ///
-    /// Never fails: the default configuration is valid and `Europe/Madrid` is a zone the clock
-    /// resolves (a test pins this).
+    /// # Panics
+    ///
+    /// Never in practice: the default configuration holds only the crate's own presets, and
+    /// `Europe/Madrid` is a zone the clock resolves (a test pins this). It would panic only if
+    /// that configuration were refused, which is a bug of this crate; use
+    /// [`from_config`](SupportPolicy::from_config) to get an error instead.
     pub fn madrid() -> SupportPolicy {
         match SupportPolicy::from_config(PolicyConfig::default()) {
             Ok(policy) => policy,
-            // Unreachable: the default configuration holds only the crate's own presets.
-            Err(error) => panic!("the default support policy is invalid: {error}"),
+            Err(error) => panic!("invariant: the default support policy is valid, but: {error}"),
         }
     }
 
