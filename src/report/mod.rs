@@ -97,6 +97,7 @@ const fn objective_of(kind: ObjectiveKind, status: &TicketStatus) -> &ObjectiveS
 
 /// The report's word for an objective, its key in the serialized report and the name of the
 /// [`Tallies`] field: `"first_response"` or `"resolution"`.
+#[cfg(feature = "serde")]
 const fn word(kind: ObjectiveKind) -> &'static str {
     match kind {
         ObjectiveKind::Response => "first_response",
