@@ -67,12 +67,13 @@ pub(crate) fn parse(input: &str) -> Result<TimeDelta, &'static str> {
                 .map(|c| c.to_ascii_uppercase())
                 .ok_or("a number must be followed by its unit")?;
             remaining = chars.as_str();
-            let position = allowed
-                .iter()
-                .position(|(u, _)| *u == unit)
+            let mut later = allowed.iter();
+            let seconds_per_unit = later
+                .by_ref()
+                .find(|(u, _)| *u == unit)
+                .map(|(_, s)| *s)
                 .ok_or("units must be D before T, then H, M, S, each at most once and in order (years, months and weeks are not accepted)")?;
-            let seconds_per_unit = allowed.get(position).map_or(0, |(_, s)| *s);
-            allowed = allowed.get(position + 1..).unwrap_or(&[]);
+            allowed = later.as_slice();
             let (nanos, has_fraction) = number_nanos(number, seconds_per_unit)?;
             fraction_seen = has_fraction;
             total = total.checked_add(nanos).ok_or("the duration is too long")?;

@@ -593,13 +593,11 @@ impl QosReport {
                 *out = values.percentiles();
             }
             // Overall: move the largest list, append the others (copying the smaller ones only).
-            let largest = (0..SEVERITIES)
-                .max_by_key(|&i| per_severity.get(i).map_or(0, Samples::len))
-                .unwrap_or(0);
             let mut merged = per_severity
-                .get_mut(largest)
+                .iter_mut()
+                .max_by_key(|values| values.len())
                 .map(std::mem::take)
-                .unwrap_or_default();
+                .expect("invariant: there is a list per severity, four");
             for values in per_severity.iter() {
                 merged.extend(values);
             }
