@@ -194,7 +194,7 @@ pub enum Error {
     },
 
     /// Two special hours that share a date.
-    #[error("special hours {first} and {second} share dates")]
+    #[error("special hours {} and {} share dates", excerpt(first), excerpt(second))]
     OverlappingSpecialHours {
         /// The earlier, as text.
         first: String,

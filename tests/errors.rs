@@ -235,3 +235,27 @@ fn a_policy_whose_hours_never_open_is_refused_when_built() {
         "the coverage never opens: its weekly hours have no window and no special hours open it"
     );
 }
+
+#[test]
+fn overlapping_special_hours_are_quoted_and_cut() {
+    use chrono::NaiveDate;
+    use support_sla::coverage::{Coverage, Schedule, SpecialHours};
+
+    let day = |d| NaiveDate::from_ymd_opt(2025, 12, d).unwrap();
+    let hours: Schedule = "mon-fri 09:00-14:00".parse().unwrap();
+    let long_name = "n".repeat(200);
+    let a = SpecialHours::new("A", day(20), day(26), hours.clone()).unwrap();
+    let b = SpecialHours::new(long_name.as_str(), day(24), day(24), hours).unwrap();
+    let error = Coverage::standard()
+        .with_special_hours(vec![a, b.clone()])
+        .unwrap_err();
+    let second = b.to_string();
+    assert_eq!(
+        error.to_string(),
+        format!(
+            r#"special hours "A 2025-12-20..2025-12-26: mon-fri 09:00-14:00" and "{}…" ({} bytes) share dates"#,
+            "n".repeat(80),
+            second.len()
+        )
+    );
+}
