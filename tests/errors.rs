@@ -259,3 +259,13 @@ fn overlapping_special_hours_are_quoted_and_cut() {
         )
     );
 }
+
+/// The crate's error sits below the policy: `src/error.rs` names nothing of `policy`.
+#[test]
+fn the_error_module_imports_nothing_from_the_policy() {
+    let source = include_str!("../src/error.rs");
+    assert!(
+        !source.contains("crate::policy"),
+        "src/error.rs names crate::policy"
+    );
+}
