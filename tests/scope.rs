@@ -768,3 +768,23 @@ fn unknown_words_list_every_word_of_all_in_order() {
         r#"unknown voiding action "rm -rf": expected modified_source_code, modified_database_structure, data_manipulated_with_external_tools, unsupported_third_party_product, unsupported_method"#
     );
 }
+
+/// The twelve exclusions that are request kinds carry the kind's own word: the two lists cannot
+/// drift apart unnoticed.
+#[cfg(feature = "serde")]
+#[test]
+fn each_excluded_kind_maps_to_the_exclusion_of_the_same_word() {
+    use support_sla::policy::{Exclusion, ScopeDecision};
+    let mut mapped = 0;
+    for kind in RequestKind::ALL {
+        if let ScopeDecision::NotCovered(exclusion) = kind.scope(Tier::Standard) {
+            if exclusion == Exclusion::PreventiveConsulting {
+                continue;
+            }
+            let word = serde_json::to_string(&exclusion).unwrap();
+            assert_eq!(word, format!("\"{}\"", kind.as_str()), "{kind:?}");
+            mapped += 1;
+        }
+    }
+    assert_eq!(mapped, 12);
+}
