@@ -58,7 +58,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     let mut queue: Vec<&Ticket> = tickets.iter().collect();
     sort_by_queue(&mut queue, |t| {
-        QueueKey::for_ticket(t.facts.severity, t.facts.tier, t.facts.registered, t.id)
+        QueueKey::for_ticket(t.facts.tier, t.facts.severity, t.facts.registered, t.id)
     });
 
     println!(

@@ -3,7 +3,7 @@
 //! [`Error`] is for bad configuration and for inputs outside the supported range only. Business
 //! outcomes (an intake refused, an objective breached) are values, never errors.
 
-use crate::policy::{FeatureState, FeatureTransition};
+use crate::feature::{FeatureState, FeatureTransition};
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc, Weekday};
 use std::ops::RangeInclusive;
 
@@ -26,11 +26,11 @@ use std::ops::RangeInclusive;
 #[non_exhaustive]
 pub enum Error {
     /// A word could not be parsed as one of the crate's vocabulary (tier, severity, channel…).
-    #[error("unknown {kind} {input:?}: expected {expected}")]
+    #[error("unknown {kind} {}: expected {expected}", excerpt(input))]
     UnknownWord {
         /// What was being parsed (`"tier"`, `"severity"`…).
         kind: &'static str,
-        /// The input, as given.
+        /// The input, as given (the message quotes at most its first 80 characters).
         input: String,
         /// The accepted words, for the message.
         expected: &'static str,
@@ -53,29 +53,32 @@ pub enum Error {
     },
 
     /// An instant outside the range a coverage was built for.
-    #[error("instant {instant} is outside the supported range {start} to {end}")]
+    #[error(
+        "instant {instant} is outside the supported range {} to {}",
+        supported.start(),
+        supported.end()
+    )]
     InstantOutOfRange {
         /// The instant asked about.
         instant: DateTime<Utc>,
-        /// First supported instant.
-        start: DateTime<Utc>,
-        /// Last supported instant.
-        end: DateTime<Utc>,
+        /// The instants supported, first and last included.
+        supported: RangeInclusive<DateTime<Utc>>,
     },
 
     /// A deadline that would fall outside the range a coverage was built for.
     #[error(
-        "a budget of {budget_seconds} s from {start} runs past the supported range {range_start} to {range_end}"
+        "a budget of {} from {start} runs past the supported range {} to {}",
+        crate::iso::format(*budget),
+        supported.start(),
+        supported.end()
     )]
     DeadlineOutOfRange {
         /// The start instant.
         start: DateTime<Utc>,
-        /// The budget, in whole seconds, rounded toward zero (for the message).
-        budget_seconds: i64,
-        /// First supported instant.
-        range_start: DateTime<Utc>,
-        /// Last supported instant.
-        range_end: DateTime<Utc>,
+        /// The budget, exact.
+        budget: TimeDelta,
+        /// The instants supported, first and last included.
+        supported: RangeInclusive<DateTime<Utc>>,
     },
 
     /// A date given twice in the same list.
@@ -112,6 +115,17 @@ pub enum Error {
         reason: &'static str,
     },
 
+    /// A range of days that wraps past Sunday (`fri-mon`), in a schedule's text or builder.
+    #[error(
+        "days {first} to {last} wrap past Sunday: a range runs Monday to Sunday, as in mon-fri"
+    )]
+    WrappingDays {
+        /// The first day of the range.
+        first: Weekday,
+        /// The last day of the range, before the first in the week.
+        last: Weekday,
+    },
+
     /// Two windows of the same day that overlap.
     #[error("windows {first} and {second} on {weekday} overlap")]
     OverlappingWindows {
@@ -124,13 +138,21 @@ pub enum Error {
     },
 
     /// A text that is not a valid window or schedule.
-    #[error("invalid {kind} {input:?}: {reason}")]
+    #[error("invalid {kind} {}: {reason}", excerpt(input))]
     Malformed {
         /// What was being parsed (`"window"`, `"duration"`…).
         kind: &'static str,
-        /// The input, as given.
+        /// The input, as given (the message quotes at most its first 80 characters).
         input: String,
         /// What is wrong with it.
+        reason: &'static str,
+    },
+
+    /// A coverage that is never open: its weekly hours have no window, and no special hours
+    /// open it either. Every deadline on it would run past the supported range.
+    #[error("the coverage never opens: {reason}")]
+    NeverOpen {
+        /// Why it never opens.
         reason: &'static str,
     },
 
@@ -142,23 +164,27 @@ pub enum Error {
     },
 
     /// An IANA time-zone name that is not known.
-    #[error("unknown time zone {name:?}")]
+    #[error("unknown time zone {}", excerpt(name))]
     UnknownTimeZone {
         /// The name given.
         name: String,
     },
 
     /// A field of a policy configuration that is not valid.
+    ///
+    /// The cause is also the error's [`source`](std::error::Error::source), for reporters that
+    /// walk the chain.
     #[error("invalid policy field {field}: {error}")]
     InvalidConfig {
         /// The field (`"standard_hours"`, `"time_zone"`…).
         field: &'static str,
         /// What is wrong with it.
+        #[source]
         error: Box<Error>,
     },
 
     /// Special hours whose dates do not make a range.
-    #[error("special hours {name:?} are invalid: {reason}")]
+    #[error("special hours {} are invalid: {reason}", excerpt(name))]
     InvalidSpecialHours {
         /// The name of the special hours.
         name: String,
@@ -167,7 +193,7 @@ pub enum Error {
     },
 
     /// Two special hours that share a date.
-    #[error("special hours {first} and {second} share dates")]
+    #[error("special hours {} and {} share dates", excerpt(first), excerpt(second))]
     OverlappingSpecialHours {
         /// The earlier, as text.
         first: String,
@@ -337,5 +363,42 @@ impl std::fmt::Display for TimelineRule {
             }
             TimelineRule::EventAfterClose => f.write_str("comes after the ticket was closed"),
         }
+    }
+}
+
+/// The most characters of an input an error message quotes.
+const EXCERPT_CHARS: usize = 80;
+
+/// `input` quoted for a message (`"mon 09:00-17:00"`), cut after [`EXCERPT_CHARS`] characters
+/// with `…` and the input's length (`"mon 09:00-…" (1048576 bytes)`): a message never echoes a
+/// whole megabyte of input. Every variant that echoes an input quotes it through this.
+fn excerpt(input: &str) -> String {
+    match input.char_indices().nth(EXCERPT_CHARS) {
+        None => format!("{input:?}"),
+        Some((cut, _)) => {
+            let head = input
+                .get(..cut)
+                .expect("invariant: a char index is a char boundary");
+            let quoted = format!("{head:?}");
+            let open = quoted
+                .strip_suffix('"')
+                .expect("invariant: Debug of a str ends with a quote");
+            format!("{open}…\" ({} bytes)", input.len())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn an_excerpt_quotes_short_inputs_whole_and_cuts_long_ones() {
+        assert_eq!(excerpt("gold"), r#""gold""#);
+        assert_eq!(excerpt(&"a".repeat(80)), format!("\"{}\"", "a".repeat(80)));
+        assert_eq!(
+            excerpt(&"é".repeat(81)),
+            format!("\"{}…\" (162 bytes)", "é".repeat(80))
+        );
     }
 }

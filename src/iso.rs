@@ -6,9 +6,22 @@
 //! have no fixed length. A leading `-` gives a negative duration.
 
 use chrono::TimeDelta;
+use std::fmt;
 
-#[cfg_attr(not(feature = "serde"), allow(dead_code))]
-const NANOS_PER_SECOND: i128 = 1_000_000_000;
+/// Nanoseconds in a second: the crate's one spelling of `1_000_000_000`.
+pub(crate) const NANOS_PER_SECOND: u32 = 1_000_000_000;
+
+/// Writes the fraction of a second `nanos` (below [`NANOS_PER_SECOND`]) as `.` and its digits
+/// without trailing zeros (`.5`, `.000000001`); nothing when it is zero.
+///
+/// The crate's one fraction formatter: durations, wall times and reports all print fractions so.
+pub(crate) fn write_fraction(out: &mut impl fmt::Write, nanos: u32) -> fmt::Result {
+    if nanos == 0 {
+        return Ok(());
+    }
+    let digits = format!("{nanos:09}");
+    write!(out, ".{}", digits.trim_end_matches('0'))
+}
 
 /// Parses an ISO 8601 duration; the error is the reason, for the caller to wrap.
 ///
@@ -54,12 +67,13 @@ pub(crate) fn parse(input: &str) -> Result<TimeDelta, &'static str> {
                 .map(|c| c.to_ascii_uppercase())
                 .ok_or("a number must be followed by its unit")?;
             remaining = chars.as_str();
-            let position = allowed
-                .iter()
-                .position(|(u, _)| *u == unit)
+            let mut later = allowed.iter();
+            let seconds_per_unit = later
+                .by_ref()
+                .find(|(u, _)| *u == unit)
+                .map(|(_, s)| *s)
                 .ok_or("units must be D before T, then H, M, S, each at most once and in order (years, months and weeks are not accepted)")?;
-            let seconds_per_unit = allowed.get(position).map_or(0, |(_, s)| *s);
-            allowed = allowed.get(position + 1..).unwrap_or(&[]);
+            allowed = later.as_slice();
             let (nanos, has_fraction) = number_nanos(number, seconds_per_unit)?;
             fraction_seen = has_fraction;
             total = total.checked_add(nanos).ok_or("the duration is too long")?;
@@ -98,7 +112,7 @@ fn number_nanos(number: &str, seconds_per_unit: i128) -> Result<(i128, bool), &'
     let whole: i128 = whole
         .parse()
         .map_err(|_| "each unit needs a number made of digits")?;
-    let mut nanos = whole * seconds_per_unit * NANOS_PER_SECOND;
+    let mut nanos = whole * seconds_per_unit * i128::from(NANOS_PER_SECOND);
     if let Some(fraction) = fraction {
         if !digits_only(fraction) || fraction.len() > 9 {
             return Err("a fraction needs 1 to 9 digits after the point");
@@ -106,9 +120,9 @@ fn number_nanos(number: &str, seconds_per_unit: i128) -> Result<(i128, bool), &'
         let scaled: i128 = format!("{fraction:0<9}")
             .parse()
             .map_err(|_| "a fraction needs 1 to 9 digits after the point")?;
-        let part = scaled * seconds_per_unit;
-        // Exact to the nanosecond only: 0.1 of an hour is fine, 0.000000001 of a minute is not.
-        nanos += part;
+        // Nine fraction digits are whole nanoseconds of the unit, and every unit is a whole
+        // number of seconds, so the product is exact: `PT0.000000001M` is 60 ns.
+        nanos += scaled * seconds_per_unit;
     }
     Ok((nanos, fraction.is_some()))
 }
@@ -123,7 +137,7 @@ pub(crate) fn format(duration: TimeDelta) -> String {
     // Whole seconds and nanoseconds cover every `TimeDelta`, beyond ±292 years of nanoseconds.
     let abs = duration.abs();
     let seconds = abs.num_seconds();
-    let fraction = abs.subsec_nanos();
+    let fraction = abs.subsec_nanos().unsigned_abs();
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
     out.push_str("PT");
     if h != 0 {
@@ -134,11 +148,7 @@ pub(crate) fn format(duration: TimeDelta) -> String {
     }
     if s != 0 || fraction != 0 || (h == 0 && m == 0) {
         out.push_str(&format!("{s}"));
-        if fraction != 0 {
-            let digits = format!("{fraction:09}");
-            out.push('.');
-            out.push_str(digits.trim_end_matches('0'));
-        }
+        write_fraction(&mut out, fraction).expect("invariant: writing to a String cannot fail");
         out.push('S');
     }
     out
@@ -167,6 +177,7 @@ mod tests {
         assert_eq!(parse("P1DT2H"), Ok(TimeDelta::hours(26)));
         assert_eq!(parse("-PT1H"), Ok(TimeDelta::hours(-1)));
         assert_eq!(parse("PT0S"), Ok(TimeDelta::zero()));
+        assert_eq!(parse("PT0.000000001M"), Ok(TimeDelta::nanoseconds(60)));
     }
 
     #[test]
@@ -202,6 +213,7 @@ mod tests {
             (TimeDelta::milliseconds(500), "PT0.5S"),
             (TimeDelta::zero(), "PT0S"),
             (TimeDelta::hours(80), "PT80H"),
+            (TimeDelta::nanoseconds(1), "PT0.000000001S"),
             (
                 TimeDelta::nanoseconds(-3_600_000_000_001),
                 "-PT1H0.000000001S",

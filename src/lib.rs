@@ -18,7 +18,7 @@
 //! use support_sla::coverage::Coverage;
 //! use support_sla::{Priority, Severity, Tier};
 //!
-//! let priority = Priority::new(Severity::S3, Tier::Standard);
+//! let priority = Priority::new(Tier::Standard, Severity::S3);
 //! assert_eq!(priority.to_string(), "P9");
 //!
 //! let clock = Clock::new(Coverage::standard())?; // build once, share everywhere
@@ -87,6 +87,7 @@ mod channel;
 pub mod clock;
 pub mod coverage;
 mod error;
+mod feature;
 mod iso;
 mod objective;
 pub mod policy;

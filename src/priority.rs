@@ -26,13 +26,13 @@ use std::str::FromStr;
 /// ```
 /// use support_sla::{Priority, Severity, Tier};
 ///
-/// let p = Priority::new(Severity::S2, Tier::Plus);
+/// let p = Priority::new(Tier::Plus, Severity::S2);
 /// assert_eq!(p.rank(), 5);
 /// assert_eq!(p.to_string(), "P5");
 /// assert_eq!(Priority::from_rank(5)?, p);
 /// assert_eq!((p.severity(), p.tier()), (Severity::S2, Tier::Plus));
 /// // Severity dominates tier: a Standard S1 goes before a Vip S2.
-/// assert!(Priority::new(Severity::S1, Tier::Standard) < Priority::new(Severity::S2, Tier::Vip));
+/// assert!(Priority::new(Tier::Standard, Severity::S1) < Priority::new(Tier::Vip, Severity::S2));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,8 +44,9 @@ impl Priority {
     /// The least urgent priority, `P12` (S4, Standard).
     pub const LOWEST: Priority = Priority(12);
 
-    /// The priority the policy assigns to a ticket of this severity and tier.
-    pub const fn new(severity: Severity, tier: Tier) -> Priority {
+    /// The priority the policy assigns to a ticket of this tier and severity (the crate's one
+    /// argument order: tier, then severity).
+    pub const fn new(tier: Tier, severity: Severity) -> Priority {
         let tier_offset = match tier {
             Tier::Vip => 0,
             Tier::Plus => 1,
@@ -65,6 +66,19 @@ impl Priority {
         } else {
             Err(Error::RankOutOfRange { rank })
         }
+    }
+
+    /// The priority's position in queue order, `0` (`P1`) to `11` (`P12`): the rank minus one,
+    /// for tables indexed by priority.
+    ///
+    /// ```
+    /// use support_sla::{Priority, Severity, Tier};
+    /// assert_eq!(Priority::HIGHEST.index(), 0);
+    /// assert_eq!(Priority::new(Tier::Plus, Severity::S2).index(), 4);
+    /// ```
+    pub const fn index(self) -> usize {
+        // A priority's rank is 1 to 12, so this does not underflow.
+        (self.0 - 1) as usize
     }
 
     /// The rank, `1` (served first) to `12`.

@@ -28,9 +28,9 @@ use chrono::{DateTime, TimeZone, Utc};
 ///
 /// let at = |h| Utc.with_ymd_and_hms(2025, 3, 3, h, 0, 0).unwrap();
 /// let mut queue = vec![
-///     QueueKey::new(Priority::new(Severity::S3, Tier::Vip), at(8), TicketId::new(1)),
-///     QueueKey::new(Priority::new(Severity::S1, Tier::Standard), at(10), TicketId::new(3)),
-///     QueueKey::new(Priority::new(Severity::S1, Tier::Standard), at(9), TicketId::new(2)),
+///     QueueKey::new(Priority::new(Tier::Vip, Severity::S3), at(8), TicketId::new(1)),
+///     QueueKey::new(Priority::new(Tier::Standard, Severity::S1), at(10), TicketId::new(3)),
+///     QueueKey::new(Priority::new(Tier::Standard, Severity::S1), at(9), TicketId::new(2)),
 /// ];
 /// sort_queue(&mut queue);
 /// let ids: Vec<u64> = queue.iter().map(|k| k.id().get()).collect();
@@ -63,30 +63,29 @@ impl QueueKey {
         }
     }
 
-    /// The key of a ticket of this severity and tier: shorthand for
-    /// `QueueKey::new(Priority::new(severity, tier), registered, id)`.
+    /// The key of a ticket of this tier and severity: shorthand for
+    /// `QueueKey::new(Priority::new(tier, severity), registered, id)`.
     pub fn for_ticket<Tz: TimeZone>(
-        severity: Severity,
         tier: Tier,
+        severity: Severity,
         registered: DateTime<Tz>,
         id: TicketId,
     ) -> Self {
-        QueueKey::new(Priority::new(severity, tier), registered, id)
+        QueueKey::new(Priority::new(tier, severity), registered, id)
     }
 
     /// The priority part of the key.
     pub fn priority(&self) -> Priority {
         let rank = (self.head >> RANK_SHIFT) as u8;
-        // The rank was taken from a `Priority`, so it is in 1..=12.
-        Priority::from_rank(rank).unwrap_or(Priority::LOWEST)
+        Priority::from_rank(rank).expect("invariant: the rank of a key is taken from a Priority")
     }
 
     /// The registration instant part of the key.
     pub fn registered(&self) -> DateTime<Utc> {
         let seconds = ((self.head >> NANOS_BITS) as u64 ^ (1 << 63)) as i64;
         let nanos = (self.head & NANOS_MASK) as u32;
-        // Both parts were taken from a valid `DateTime<Utc>`, so they rebuild one.
-        DateTime::from_timestamp(seconds, nanos).unwrap_or(DateTime::<Utc>::MIN_UTC)
+        DateTime::from_timestamp(seconds, nanos)
+            .expect("invariant: the instant of a key is taken from a valid DateTime<Utc>")
     }
 
     /// The ticket number part of the key.
@@ -112,8 +111,8 @@ impl QueueKey {
 ///
 /// let t = Utc.with_ymd_and_hms(2025, 6, 2, 9, 0, 0).unwrap();
 /// let mut keys = vec![
-///     QueueKey::for_ticket(Severity::S2, Tier::Standard, t, TicketId::new(7)),
-///     QueueKey::for_ticket(Severity::S2, Tier::Vip, t, TicketId::new(8)),
+///     QueueKey::for_ticket(Tier::Standard, Severity::S2, t, TicketId::new(7)),
+///     QueueKey::for_ticket(Tier::Vip, Severity::S2, t, TicketId::new(8)),
 /// ];
 /// sort_queue(&mut keys);
 /// assert_eq!(keys[0].id(), TicketId::new(8)); // same severity: Vip first
@@ -240,8 +239,9 @@ impl Compact {
 
 /// Sorts any tickets into queue order by the key `key_of` gives for each.
 ///
-/// Tickets with equal keys (the same priority, instant and number) may end in either order;
-/// give each ticket its own number and the order is fully determined.
+/// Each ticket's key is computed once (not once per comparison). Tickets with equal keys (the
+/// same priority, instant and number) keep their relative order; give each ticket its own
+/// number and the order is fully determined.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};
@@ -254,9 +254,9 @@ impl Compact {
 ///     Ticket { id: 1, tier: Tier::Vip, severity: Severity::S4 },
 ///     Ticket { id: 2, tier: Tier::Standard, severity: Severity::S1 },
 /// ];
-/// sort_by_queue(&mut tickets, |x| QueueKey::for_ticket(x.severity, x.tier, t, TicketId::new(x.id)));
+/// sort_by_queue(&mut tickets, |x| QueueKey::for_ticket(x.tier, x.severity, t, TicketId::new(x.id)));
 /// assert_eq!(tickets[0].id, 2);
 /// ```
 pub fn sort_by_queue<T>(tickets: &mut [T], key_of: impl FnMut(&T) -> QueueKey) {
-    tickets.sort_unstable_by_key(key_of);
+    tickets.sort_by_cached_key(key_of);
 }

@@ -54,11 +54,23 @@ impl Severity {
     /// assert_eq!(support_sla::Severity::S2.number(), 2);
     /// ```
     pub const fn number(self) -> u8 {
+        self.index() as u8 + 1
+    }
+
+    /// The severity's position in [`ALL`](Severity::ALL), `0` (S1) to `3` (S4), for tables
+    /// indexed by severity.
+    ///
+    /// ```
+    /// use support_sla::Severity;
+    /// assert_eq!(Severity::S1.index(), 0);
+    /// assert_eq!(Severity::S4.index(), 3);
+    /// ```
+    pub const fn index(self) -> usize {
         match self {
-            Severity::S1 => 1,
-            Severity::S2 => 2,
-            Severity::S3 => 3,
-            Severity::S4 => 4,
+            Severity::S1 => 0,
+            Severity::S2 => 1,
+            Severity::S3 => 2,
+            Severity::S4 => 3,
         }
     }
 

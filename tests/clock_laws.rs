@@ -147,7 +147,11 @@ fn schedule_of(windows: &Week) -> Schedule {
     let mut builder = Schedule::builder();
     for (day, list) in windows.iter().enumerate() {
         for &(open, close) in list {
-            builder = builder.window(WEEKDAYS[day], wall_time(open), wall_time(close));
+            builder = if (open, close) == (0, DAY) {
+                builder.all_day(WEEKDAYS[day]) // 00:00-00:00 is refused: the whole day is said so
+            } else {
+                builder.window(WEEKDAYS[day], wall_time(open), wall_time(close))
+            };
         }
     }
     builder.build().expect("generated windows are valid")

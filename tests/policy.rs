@@ -763,19 +763,60 @@ mod serde_config {
 #[test]
 fn configuration_errors_name_the_field_and_wrap_the_cause() {
     let mut config = PolicyConfig::default();
-    config.time_zone = "Mars/Olympus".into();
+    config.thresholds_per_mille = vec![500, 500];
     let error = SupportPolicy::from_config(config).unwrap_err();
     assert_eq!(
         error.to_string(),
-        r#"invalid policy field time_zone: unknown time zone "Mars/Olympus""#
+        "invalid policy field thresholds_per_mille: \
+         thresholds must be strictly increasing: 500 per mille comes after 500"
     );
     assert!(matches!(
         error,
         Error::InvalidConfig {
-            field: "time_zone",
+            field: "thresholds_per_mille",
             ..
         }
     ));
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn a_document_with_an_unknown_zone_or_a_bad_schedule_names_the_field() {
+    let error =
+        serde_json::from_str::<PolicyConfig>(r#"{"time_zone": "Mars/Olympus"}"#).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"invalid policy field time_zone: unknown time zone "Mars/Olympus" at line 1 column 29"#
+    );
+    let error = serde_json::from_str::<PolicyConfig>(r#"{"plus_hours": "fri-mon 09:00-20:00"}"#)
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid policy field plus_hours: days Fri to Mon wrap past Sunday: \
+         a range runs Monday to Sunday, as in mon-fri at line 1 column 37"
+    );
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn the_configuration_holds_typed_values_and_reads_back_the_same_text() {
+    let config = PolicyConfig::default();
+    assert_eq!(
+        config.standard_hours,
+        support_sla::coverage::Schedule::standard()
+    );
+    assert_eq!(config.time_zone, chrono_tz::Europe::Madrid);
+    let json = serde_json::to_string(&config).unwrap();
+    assert!(
+        json.contains(r#""standard_hours":"mon-thu 09:00-17:30; fri 09:00-14:00""#),
+        "{json}"
+    );
+    assert!(
+        json.contains(r#""plus_hours":"mon-fri 09:00-20:00""#),
+        "{json}"
+    );
+    assert!(json.contains(r#""time_zone":"Europe/Madrid""#), "{json}");
+    assert_eq!(serde_json::from_str::<PolicyConfig>(&json).unwrap(), config);
 }
 
 // ---------------------------------------------------------------------------------------------

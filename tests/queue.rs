@@ -101,7 +101,7 @@ proptest! {
         prop_assert_eq!(k.priority(), p);
         prop_assert_eq!(k.registered(), t);
         prop_assert_eq!(k.id(), TicketId::new(id));
-        let by_ticket = QueueKey::for_ticket(p.severity(), p.tier(), t, TicketId::new(id));
+        let by_ticket = QueueKey::for_ticket(p.tier(), p.severity(), t, TicketId::new(id));
         prop_assert_eq!(by_ticket, k);
     }
 
@@ -124,8 +124,8 @@ proptest! {
         at1 in any_instant(), at2 in any_instant(),
         id1 in any::<u64>(), id2 in any::<u64>(),
     ) {
-        let urgent = QueueKey::for_ticket(Severity::ALL[s1], Tier::ALL[t1], at1, TicketId::new(id1));
-        let later = QueueKey::for_ticket(Severity::ALL[s2], Tier::ALL[t2], at2, TicketId::new(id2));
+        let urgent = QueueKey::for_ticket(Tier::ALL[t1], Severity::ALL[s1], at1, TicketId::new(id1));
+        let later = QueueKey::for_ticket(Tier::ALL[t2], Severity::ALL[s2], at2, TicketId::new(id2));
         prop_assert!(urgent < later);
     }
 
@@ -137,8 +137,8 @@ proptest! {
         id1 in any::<u64>(), id2 in any::<u64>(),
     ) {
         // Tier::ALL runs from lowest to highest precedence, so t1 > t2 is the higher tier.
-        let higher = QueueKey::for_ticket(Severity::ALL[s], Tier::ALL[t1], at1, TicketId::new(id1));
-        let lower = QueueKey::for_ticket(Severity::ALL[s], Tier::ALL[t2], at2, TicketId::new(id2));
+        let higher = QueueKey::for_ticket(Tier::ALL[t1], Severity::ALL[s], at1, TicketId::new(id1));
+        let lower = QueueKey::for_ticket(Tier::ALL[t2], Severity::ALL[s], at2, TicketId::new(id2));
         prop_assert!(higher < lower);
     }
 
@@ -463,8 +463,8 @@ fn keys_with_equal_parts_are_equal() {
     assert_eq!(
         key(5, at, 8),
         QueueKey::for_ticket(
-            Severity::S2,
             Tier::Plus,
+            Severity::S2,
             at.with_timezone(&zone),
             TicketId::new(8)
         )
@@ -475,4 +475,32 @@ fn keys_with_equal_parts_are_equal() {
         key(5, at, 8),
         key(5, at + chrono::TimeDelta::nanoseconds(1), 8)
     );
+}
+
+#[test]
+fn sort_by_queue_computes_each_key_once() {
+    let at = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+    let mut tickets: Vec<u64> = (0..1000).rev().collect();
+    let mut calls = 0;
+    sort_by_queue(&mut tickets, |&id| {
+        calls += 1;
+        QueueKey::for_ticket(Tier::Plus, Severity::S2, at, TicketId::new(id))
+    });
+    assert_eq!(calls, 1000);
+    assert_eq!(tickets, (0..1000).collect::<Vec<u64>>());
+}
+
+#[test]
+fn a_key_gives_back_its_priority_and_instant_at_the_extremes() {
+    let at = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap() + chrono::TimeDelta::nanoseconds(7);
+    let key = QueueKey::for_ticket(Tier::Standard, Severity::S4, at, TicketId::new(3));
+    assert_eq!(key.priority(), Priority::LOWEST);
+    assert_eq!(key.registered(), at);
+    let earliest = QueueKey::new(
+        Priority::HIGHEST,
+        DateTime::<Utc>::MIN_UTC,
+        TicketId::new(1),
+    );
+    assert_eq!(earliest.registered(), DateTime::<Utc>::MIN_UTC);
+    assert_eq!(earliest.priority(), Priority::HIGHEST);
 }

@@ -107,9 +107,9 @@ fn counts_met_breached_and_pending_per_severity_tier_and_priority() {
     assert_eq!(r.by_tier(Tier::Vip).first_response, Tally::new(1, 0, 0));
     assert_eq!(r.by_tier(Tier::Vip).resolution, Tally::new(1, 0, 0));
 
-    let p5 = r.by_priority(Priority::new(Severity::S2, Tier::Plus));
+    let p5 = r.by_priority(Priority::new(Tier::Plus, Severity::S2));
     assert_eq!(p5.first_response, Tally::new(1, 1, 0));
-    let p3 = r.by_priority(Priority::new(Severity::S1, Tier::Standard));
+    let p3 = r.by_priority(Priority::new(Tier::Standard, Severity::S1));
     assert_eq!(p3.first_response, Tally::new(0, 1, 0));
     assert_eq!(p3.resolution, Tally::new(0, 0, 1));
 
@@ -166,16 +166,16 @@ fn breaches_are_listed_with_their_service_time_overrun() {
 
     let b = breaches[0];
     assert_eq!(b.ticket, TicketId::new(2));
-    assert_eq!(b.priority, Priority::new(Severity::S1, Tier::Standard));
+    assert_eq!(b.priority, Priority::new(Tier::Standard, Severity::S1));
     assert_eq!(b.registered, at(3, 9, 0));
-    assert_eq!(b.objective, ObjectiveKind::FirstResponse);
+    assert_eq!(b.objective, ObjectiveKind::Response);
     assert_eq!(b.due, at(3, 10, 0));
     assert_eq!(b.answered, None);
     assert_eq!(b.overrun, TimeDelta::hours(2)); // 3 h used at 12:00, 1 h budget
 
     let b = breaches[1];
     assert_eq!(b.ticket, TicketId::new(4));
-    assert_eq!(b.priority, Priority::new(Severity::S2, Tier::Plus));
+    assert_eq!(b.priority, Priority::new(Tier::Plus, Severity::S2));
     assert_eq!(b.due, at(3, 11, 0));
     assert_eq!(b.answered, Some(at(3, 11, 30)));
     assert_eq!(b.overrun, TimeDelta::minutes(30));
@@ -194,7 +194,7 @@ fn answered_after_closing_is_a_breach_with_no_overrun() {
     assert_eq!(r.breaches().len(), 1);
     assert_eq!(r.breaches()[0].due, at(3, 17, 30));
     assert_eq!(r.breaches()[0].overrun, TimeDelta::zero());
-    let p = r.service_time(ObjectiveKind::FirstResponse).unwrap();
+    let p = r.service_time(ObjectiveKind::Response).unwrap();
     assert_eq!(
         (p.count, p.median, p.p90),
         (1, TimeDelta::hours(4), TimeDelta::hours(4))
@@ -205,7 +205,7 @@ fn answered_after_closing_is_a_breach_with_no_overrun() {
 fn a_single_answer_is_its_own_median_and_p90() {
     let list = statuses(&[vip_s1_answered_after(25)], at(10, 0, 0));
     let r = report(&list, march());
-    let p = r.service_time(ObjectiveKind::FirstResponse).unwrap();
+    let p = r.service_time(ObjectiveKind::Response).unwrap();
     assert_eq!(
         (p.count, p.median, p.p90),
         (1, TimeDelta::minutes(25), TimeDelta::minutes(25))
@@ -213,7 +213,7 @@ fn a_single_answer_is_its_own_median_and_p90() {
     // Nothing resolved: no resolution percentiles.
     assert_eq!(r.service_time(ObjectiveKind::Resolution), None);
     assert_eq!(
-        r.service_time_by_severity(ObjectiveKind::FirstResponse, Severity::S2),
+        r.service_time_by_severity(ObjectiveKind::Response, Severity::S2),
         None
     );
 }
@@ -223,7 +223,7 @@ fn nearest_rank_median_of_an_odd_count_is_the_middle_value() {
     // Given out of order on purpose: 50, 10, 30 → sorted 10, 30, 50.
     let facts = [50, 10, 30].map(vip_s1_answered_after);
     let r = report(&statuses(&facts, at(10, 0, 0)), march());
-    let p = r.service_time(ObjectiveKind::FirstResponse).unwrap();
+    let p = r.service_time(ObjectiveKind::Response).unwrap();
     assert_eq!(p.count, 3);
     assert_eq!(p.median, TimeDelta::minutes(30)); // rank ⌈1.5⌉ = 2
     assert_eq!(p.p90, TimeDelta::minutes(50)); // rank ⌈2.7⌉ = 3
@@ -233,7 +233,7 @@ fn nearest_rank_median_of_an_odd_count_is_the_middle_value() {
 fn nearest_rank_median_of_an_even_count_is_the_lower_middle_value() {
     let facts = [40, 20, 10, 30].map(vip_s1_answered_after);
     let r = report(&statuses(&facts, at(10, 0, 0)), march());
-    let p = r.service_time(ObjectiveKind::FirstResponse).unwrap();
+    let p = r.service_time(ObjectiveKind::Response).unwrap();
     assert_eq!(p.median, TimeDelta::minutes(20)); // rank 2 of 4
     assert_eq!(p.p90, TimeDelta::minutes(40)); // rank ⌈3.6⌉ = 4
 }
@@ -245,13 +245,13 @@ fn p90_of_ten_values_is_the_ninth_and_of_eleven_the_tenth() {
         .map(|m| vip_s1_answered_after(m * 5))
         .collect();
     let r = report(&statuses(&ten, at(10, 0, 0)), march());
-    let p = r.service_time(ObjectiveKind::FirstResponse).unwrap();
+    let p = r.service_time(ObjectiveKind::Response).unwrap();
     assert_eq!(p.median, TimeDelta::minutes(25)); // rank 5
     assert_eq!(p.p90, TimeDelta::minutes(45)); // rank 9
 
     let eleven: Vec<TicketFacts> = (1..=11).map(|m| vip_s1_answered_after(m * 5)).collect();
     let r = report(&statuses(&eleven, at(10, 0, 0)), march());
-    let p = r.service_time(ObjectiveKind::FirstResponse).unwrap();
+    let p = r.service_time(ObjectiveKind::Response).unwrap();
     assert_eq!(p.median, TimeDelta::minutes(30)); // rank ⌈5.5⌉ = 6
     assert_eq!(p.p90, TimeDelta::minutes(50)); // rank ⌈9.9⌉ = 10
 }
@@ -264,7 +264,7 @@ fn percentiles_are_per_severity_and_over_all_answered_objectives() {
         .unwrap()
         .to_utc()..at(4, 0, 0);
     let r = report(&list, period);
-    let fr = ObjectiveKind::FirstResponse;
+    let fr = ObjectiveKind::Response;
     // Answered first responses: S1 30 min (ticket 1; ticket 2 is unanswered and left out),
     // S2 2 h 30 and 1 h, S3 1 h 30.
     let s1 = r.service_time_by_severity(fr, Severity::S1).unwrap();
@@ -447,9 +447,52 @@ proptest::proptest! {
         sorted.sort_unstable();
         let n = sorted.len();
         let rank = |k: usize| TimeDelta::minutes(sorted[k - 1]);
-        let p = r.service_time(ObjectiveKind::FirstResponse).unwrap();
+        let p = r.service_time(ObjectiveKind::Response).unwrap();
         proptest::prop_assert_eq!(p.count, n as u64);
         proptest::prop_assert_eq!(p.median, rank(n.div_ceil(2)));
         proptest::prop_assert_eq!(p.p90, rank((9 * n).div_ceil(10)));
     }
 }
+
+#[test]
+fn the_alternate_display_is_pinned_whole() {
+    let (list, _) = mixed();
+    let period = Madrid
+        .with_ymd_and_hms(2025, 2, 1, 0, 0, 0)
+        .unwrap()
+        .to_utc()..at(4, 0, 0);
+    let text = format!("{:#}", report(&list, period));
+    assert_eq!(text, PINNED);
+}
+
+const PINNED: &str = r"QoS report: 5 tickets registered in [2025-01-31 23:00:00 UTC, 2025-03-03 23:00:00 UTC)
+
+First response: met/decided, share met, (pending)
+             standard            plus             vip             all
+  S1   0/1   0.0% (0)  0/0    n/a (0)  1/1 100.0% (0)  1/2  50.0% (0)
+  S2   0/0    n/a (0)  1/2  50.0% (0)  0/0    n/a (0)  1/2  50.0% (0)
+  S3   1/1 100.0% (0)  0/0    n/a (0)  0/0    n/a (0)  1/1 100.0% (0)
+  S4   0/0    n/a (0)  0/0    n/a (0)  0/0    n/a (0)  0/0    n/a (0)
+  all  1/2  50.0% (0)  1/2  50.0% (0)  1/1 100.0% (0)  3/5  60.0% (0)
+
+Resolution: met/decided, share met, (pending)
+             standard            plus             vip             all
+  S1   0/0    n/a (1)  0/0    n/a (0)  1/1 100.0% (0)  1/1 100.0% (1)
+  S2   0/0    n/a (0)  0/0    n/a (2)  0/0    n/a (0)  0/0    n/a (2)
+  S3   0/0    n/a (1)  0/0    n/a (0)  0/0    n/a (0)  0/0    n/a (1)
+  S4   0/0    n/a (0)  0/0    n/a (0)  0/0    n/a (0)  0/0    n/a (0)
+  all  0/0    n/a (2)  0/0    n/a (2)  1/1 100.0% (0)  1/1 100.0% (4)
+
+Service time of answered objectives (nearest rank; H:MM:SS)
+       first response n   median      p90  resolution n   median      p90
+  S1                  1  0:30:00  0:30:00             1  3:00:00  3:00:00
+  S2                  2  1:00:00  2:30:00             0        -        -
+  S3                  1  1:30:00  1:30:00             0        -        -
+  S4                  0        -        -             0        -        -
+  all                 4  1:00:00  2:30:00             1  3:00:00  3:00:00
+
+Breaches: 2 (2 first response, 0 resolution)
+  ticket  priority        registered (UTC)     objective       due (UTC)            answered (UTC)       overrun
+  2       P3 standard S1  2025-03-03 08:00:00  first response  2025-03-03 09:00:00  no                   2:00:00
+  4       P5 plus S2      2025-03-03 08:00:00  first response  2025-03-03 10:00:00  2025-03-03 10:30:00  0:30:00
+";

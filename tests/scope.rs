@@ -749,3 +749,42 @@ mod serde_round_trips {
         assert!(serde_json::from_str::<HourBank>(bad_duration).is_err());
     }
 }
+
+#[test]
+fn unknown_words_list_every_word_of_all_in_order() {
+    let err = "massage".parse::<RequestKind>().unwrap_err();
+    let words: Vec<&str> = RequestKind::ALL.iter().map(|k| k.as_str()).collect();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            r#"unknown request kind "massage": expected {}"#,
+            words.join(", ")
+        )
+    );
+    assert!(err.to_string().ends_with("optimisation, contingency_plan"));
+    let err = "rm -rf".parse::<VoidingAction>().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        r#"unknown voiding action "rm -rf": expected modified_source_code, modified_database_structure, data_manipulated_with_external_tools, unsupported_third_party_product, unsupported_method"#
+    );
+}
+
+/// The twelve exclusions that are request kinds carry the kind's own word: the two lists cannot
+/// drift apart unnoticed.
+#[cfg(feature = "serde")]
+#[test]
+fn each_excluded_kind_maps_to_the_exclusion_of_the_same_word() {
+    use support_sla::policy::{Exclusion, ScopeDecision};
+    let mut mapped = 0;
+    for kind in RequestKind::ALL {
+        if let ScopeDecision::NotCovered(exclusion) = kind.scope(Tier::Standard) {
+            if exclusion == Exclusion::PreventiveConsulting {
+                continue;
+            }
+            let word = serde_json::to_string(&exclusion).unwrap();
+            assert_eq!(word, format!("\"{}\"", kind.as_str()), "{kind:?}");
+            mapped += 1;
+        }
+    }
+    assert_eq!(mapped, 12);
+}

@@ -45,6 +45,7 @@ fn with_rule(rule: Reclassification) -> &'static SupportPolicy {
         Reclassification::KeepUsed => keep,
         Reclassification::Restart => restart,
         Reclassification::Retroactive => retroactive,
+        other => panic!("no policy for the rule {other:?}"),
     }
 }
 

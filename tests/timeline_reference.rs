@@ -48,6 +48,7 @@ fn ref_rule(rule: Reclassification) -> RefRule {
         Reclassification::KeepUsed => RefRule::KeepUsed,
         Reclassification::Restart => RefRule::Restart,
         Reclassification::Retroactive => RefRule::Retroactive,
+        other => panic!("the reference has no model of the rule {other:?}"),
     }
 }
 

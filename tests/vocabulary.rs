@@ -407,25 +407,25 @@ const RANKS: [(Severity, Tier, u8); 12] = [
 #[test]
 fn the_twelve_severity_and_tier_pairs_are_ranks_1_to_12() {
     for (severity, tier, rank) in RANKS {
-        let p = Priority::new(severity, tier);
+        let p = Priority::new(tier, severity);
         assert_eq!(p.rank(), rank, "{severity} {tier}");
         assert_eq!((p.severity(), p.tier()), (severity, tier));
         assert_eq!(Priority::from_rank(rank), Ok(p));
     }
-    assert_eq!(Priority::HIGHEST, Priority::new(Severity::S1, Tier::Vip));
+    assert_eq!(Priority::HIGHEST, Priority::new(Tier::Vip, Severity::S1));
     assert_eq!(
         Priority::LOWEST,
-        Priority::new(Severity::S4, Tier::Standard)
+        Priority::new(Tier::Standard, Severity::S4)
     );
 }
 
 #[test]
 fn priorities_order_by_rank() {
-    let by_rank: Vec<Priority> = RANKS.iter().map(|&(s, t, _)| Priority::new(s, t)).collect();
+    let by_rank: Vec<Priority> = RANKS.iter().map(|&(s, t, _)| Priority::new(t, s)).collect();
     let mut sorted = by_rank.clone();
     sorted.sort();
     assert_eq!(sorted, by_rank);
-    assert!(Priority::new(Severity::S1, Tier::Standard) < Priority::new(Severity::S2, Tier::Vip));
+    assert!(Priority::new(Tier::Standard, Severity::S1) < Priority::new(Tier::Vip, Severity::S2));
 }
 
 #[test]
@@ -497,7 +497,7 @@ fn priority_shows_as_p_and_its_rank() {
 fn priority_json_is_its_text() {
     assert_json(&[
         (Priority::HIGHEST, r#""P1""#),
-        (Priority::new(Severity::S2, Tier::Plus), r#""P5""#),
+        (Priority::new(Tier::Plus, Severity::S2), r#""P5""#),
         (Priority::LOWEST, r#""P12""#),
     ]);
     // Reading goes through the same parser as `FromStr`.

@@ -303,9 +303,8 @@ impl Clock {
         let index = &self.inner.index;
         let out_of_range = || Error::DeadlineOutOfRange {
             start: DateTime::from_timestamp_nanos(s),
-            budget_seconds: budget.num_seconds(),
-            range_start: DateTime::from_timestamp_nanos(index.range_start),
-            range_end: DateTime::from_timestamp_nanos(index.range_end),
+            budget,
+            supported: self.supported_range(),
         };
         let amount = budget.num_nanoseconds().ok_or_else(out_of_range)?;
         let target = index
@@ -330,8 +329,7 @@ impl Clock {
             Some(t) if t >= index.range_start && t <= index.range_end => Ok(t),
             _ => Err(Error::InstantOutOfRange {
                 instant: at.to_utc(),
-                start: DateTime::from_timestamp_nanos(index.range_start),
-                end: DateTime::from_timestamp_nanos(index.range_end),
+                supported: self.supported_range(),
             }),
         }
     }

@@ -1,12 +1,27 @@
 //! Weekly service hours: for each weekday, half-open wall-clock windows.
 
+use crate::iso::{write_fraction, NANOS_PER_SECOND};
 use crate::Error;
 use chrono::{NaiveTime, Timelike, Weekday};
 use std::fmt;
 use std::str::FromStr;
 
 /// Nanoseconds in a civil day of 24 hours.
-pub(crate) const DAY_NANOS: u64 = 86_400 * 1_000_000_000;
+pub(crate) const DAY_NANOS: u64 = 86_400 * NANOS_PER_SECOND as u64;
+
+/// Nanoseconds in a second, as this module counts.
+const SECOND: u64 = NANOS_PER_SECOND as u64;
+
+/// The days of the week, Monday first: the order of a schedule's days and of day ranges.
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
 
 /// One half-open window of wall-clock time `[open, close)` within a day, at nanosecond
 /// resolution. `close` may be the end of the day (24:00).
@@ -58,29 +73,27 @@ struct WallTime(u64);
 
 impl fmt::Display for WallTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let seconds = self.0 / 1_000_000_000;
-        let nanos = self.0 % 1_000_000_000;
+        let seconds = self.0 / SECOND;
+        let nanos = (self.0 % SECOND) as u32;
         let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
         write!(f, "{h:02}:{m:02}")?;
         if s != 0 || nanos != 0 {
             write!(f, ":{s:02}")?;
         }
-        if nanos != 0 {
-            let digits = format!("{nanos:09}");
-            write!(f, ".{}", digits.trim_end_matches('0'))?;
-        }
-        Ok(())
+        write_fraction(f, nanos)
     }
 }
 
+/// The wall time `nanos` after midnight (`nanos < DAY_NANOS`: an opening, or a closing before
+/// 24:00).
 fn nanos_to_time(nanos: u64) -> NaiveTime {
-    let seconds = (nanos / 1_000_000_000) as u32;
-    NaiveTime::from_num_seconds_from_midnight_opt(seconds, (nanos % 1_000_000_000) as u32)
-        .unwrap_or(NaiveTime::MIN)
+    let seconds = (nanos / SECOND) as u32;
+    NaiveTime::from_num_seconds_from_midnight_opt(seconds, (nanos % SECOND) as u32)
+        .expect("invariant: a window edge before 24:00 is a wall time of the day")
 }
 
 fn time_to_nanos(time: NaiveTime) -> u64 {
-    u64::from(time.num_seconds_from_midnight()) * 1_000_000_000 + u64::from(time.nanosecond())
+    u64::from(time.num_seconds_from_midnight()) * SECOND + u64::from(time.nanosecond())
 }
 
 /// Weekly service hours: for each weekday, zero or more non-overlapping windows in wall-clock
@@ -183,9 +196,16 @@ impl Schedule {
 
     /// The windows of `weekday`, in order.
     pub fn windows(&self, weekday: Weekday) -> &[Window] {
-        self.days
-            .get(weekday.num_days_from_monday() as usize)
-            .map_or(&[], Vec::as_slice)
+        let [mon, tue, wed, thu, fri, sat, sun] = &self.days;
+        match weekday {
+            Weekday::Mon => mon,
+            Weekday::Tue => tue,
+            Weekday::Wed => wed,
+            Weekday::Thu => thu,
+            Weekday::Fri => fri,
+            Weekday::Sat => sat,
+            Weekday::Sun => sun,
+        }
     }
 
     /// Whether the schedule has no window at all.
@@ -196,30 +216,62 @@ impl Schedule {
 
 const fn window(open_seconds: u64, close_seconds: u64) -> Window {
     Window {
-        open: open_seconds * 1_000_000_000,
-        close: close_seconds * 1_000_000_000,
+        open: open_seconds * SECOND,
+        close: close_seconds * SECOND,
     }
 }
 
 /// Builds a [`Schedule`], checking every window when [`build`](ScheduleBuilder::build) is called.
 ///
-/// A closing time of `00:00` means the end of the day (24:00): `window(Sat, 00:00, 00:00)` is
-/// the whole Saturday.
+/// A closing time of `00:00` means the end of the day (24:00) after a later opening:
+/// `window(Sat, 18:00, 00:00)` is Saturday 18:00–24:00. A window `00:00`–`00:00` is refused as
+/// empty, as the text `sat 00:00-00:00` is: the whole day is [`all_day`](ScheduleBuilder::all_day)
+/// (the text `sat 00:00-24:00`).
 #[derive(Debug, Clone, Default)]
 pub struct ScheduleBuilder {
-    windows: Vec<(Weekday, NaiveTime, NaiveTime)>,
+    windows: Vec<(Weekday, NaiveTime, Closing)>,
+    /// The first day range given that wraps past Sunday, refused by `build`.
+    wrapping: Option<(Weekday, Weekday)>,
+}
+
+/// The closing edge of a window as given.
+#[derive(Debug, Clone, Copy)]
+enum Closing {
+    /// A wall time; `00:00` after a later opening is 24:00.
+    At(NaiveTime),
+    /// The end of the day, 24:00, said as such.
+    EndOfDay,
 }
 
 impl ScheduleBuilder {
-    /// Adds the window `[open, close)` on `weekday`; a `close` of `00:00` is 24:00.
+    /// Adds the window `[open, close)` on `weekday`; a `close` of `00:00` is 24:00 (but
+    /// `00:00`–`00:00` is refused: see [`all_day`](ScheduleBuilder::all_day)).
     #[must_use]
     pub fn window(mut self, weekday: Weekday, open: NaiveTime, close: NaiveTime) -> Self {
-        self.windows.push((weekday, open, close));
+        self.windows.push((weekday, open, Closing::At(close)));
         self
     }
 
-    /// Adds the window `[open, close)` on every day from `first` to `last` (both included,
-    /// Monday-first order; `first` after `last` adds nothing).
+    /// Adds the whole of `weekday`, 00:00–24:00.
+    ///
+    /// ```
+    /// use chrono::Weekday;
+    /// use support_sla::coverage::Schedule;
+    ///
+    /// let weekend = Schedule::builder().all_day(Weekday::Sat).all_day(Weekday::Sun).build()?;
+    /// assert_eq!(weekend.to_string(), "sat-sun 00:00-24:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn all_day(mut self, weekday: Weekday) -> Self {
+        self.windows
+            .push((weekday, NaiveTime::MIN, Closing::EndOfDay));
+        self
+    }
+
+    /// Adds the window `[open, close)` on every day from `first` to `last`, both included, in
+    /// Monday-first order. A range that wraps past Sunday (`Fri` to `Mon`) is refused by
+    /// [`build`](ScheduleBuilder::build), as the text `fri-mon` is.
     #[must_use]
     pub fn days(
         mut self,
@@ -228,19 +280,28 @@ impl ScheduleBuilder {
         open: NaiveTime,
         close: NaiveTime,
     ) -> Self {
-        let (a, b) = (first.num_days_from_monday(), last.num_days_from_monday());
-        for day in a..=b {
-            self.windows.push((weekday_from_monday(day), open, close));
-        }
+        self.push_days(first, last, open, Closing::At(close));
         self
+    }
+
+    fn push_days(&mut self, first: Weekday, last: Weekday, open: NaiveTime, close: Closing) {
+        let (a, b) = (first.num_days_from_monday(), last.num_days_from_monday());
+        if a > b {
+            self.wrapping.get_or_insert((first, last));
+        }
+        let count = (b + 1).saturating_sub(a) as usize;
+        for &day in WEEKDAYS.iter().skip(a as usize).take(count) {
+            self.windows.push((day, open, close));
+        }
     }
 
     /// The schedule, checked.
     ///
     /// # Errors
     ///
-    /// - [`Error::InvalidWindow`] for a window whose opening is not before its closing, or with
-    ///   a leap-second time (`23:59:60`);
+    /// - [`Error::WrappingDays`] for a range of days that wraps past Sunday;
+    /// - [`Error::InvalidWindow`] for a window whose opening is not before its closing
+    ///   (`00:00-00:00` included), or with a leap-second time (`23:59:60`);
     /// - [`Error::OverlappingWindows`] for two windows of one day that overlap (windows that only
     ///   touch, `09:00-12:00` and `12:00-14:00`, are fine).
     ///
@@ -257,44 +318,30 @@ impl ScheduleBuilder {
     ///     .build()
     ///     .unwrap_err();
     /// assert!(matches!(err, Error::OverlappingWindows { weekday: Weekday::Tue, .. }));
+    /// let err = Schedule::builder().days(Weekday::Fri, Weekday::Mon, t(9), t(17)).build().unwrap_err();
+    /// assert_eq!(err.to_string(), "days Fri to Mon wrap past Sunday: a range runs Monday to Sunday, as in mon-fri");
     /// ```
     pub fn build(self) -> Result<Schedule, Error> {
+        if let Some((first, last)) = self.wrapping {
+            return Err(Error::WrappingDays { first, last });
+        }
         let mut days: [Vec<Window>; 7] = Default::default();
         for (weekday, open, close) in self.windows {
-            let invalid = |reason| Error::InvalidWindow {
-                weekday,
-                window: format!(
-                    "{}-{}",
-                    WallTime(time_to_nanos(open)),
-                    WallTime(time_to_nanos(close))
-                ),
-                reason,
-            };
-            if open.nanosecond() >= 1_000_000_000 || close.nanosecond() >= 1_000_000_000 {
-                return Err(invalid("a leap-second wall time is not a window edge"));
-            }
-            let open_nanos = time_to_nanos(open);
-            let close_nanos = match time_to_nanos(close) {
-                0 => DAY_NANOS,
-                nanos => nanos,
-            };
-            if open_nanos >= close_nanos {
-                return Err(invalid("opening must come before closing"));
-            }
-            if let Some(day) = days.get_mut(weekday.num_days_from_monday() as usize) {
-                day.push(Window {
-                    open: open_nanos,
-                    close: close_nanos,
-                });
-            }
+            let window = checked_window(weekday, open, close)?;
+            let (_, day) = WEEKDAYS
+                .iter()
+                .zip(days.iter_mut())
+                .find(|(d, _)| **d == weekday)
+                .expect("invariant: WEEKDAYS holds every weekday");
+            day.push(window);
         }
-        for (index, day) in days.iter_mut().enumerate() {
+        for (&weekday, day) in WEEKDAYS.iter().zip(days.iter_mut()) {
             day.sort();
             for pair in day.windows(2) {
                 if let [first, second] = pair {
                     if second.open < first.close {
                         return Err(Error::OverlappingWindows {
-                            weekday: weekday_from_monday(index as u32),
+                            weekday,
                             first: first.to_string(),
                             second: second.to_string(),
                         });
@@ -306,16 +353,40 @@ impl ScheduleBuilder {
     }
 }
 
-fn weekday_from_monday(days: u32) -> Weekday {
-    match days {
-        0 => Weekday::Mon,
-        1 => Weekday::Tue,
-        2 => Weekday::Wed,
-        3 => Weekday::Thu,
-        4 => Weekday::Fri,
-        5 => Weekday::Sat,
-        _ => Weekday::Sun,
+/// The window `[open, close)` of `weekday`, checked.
+fn checked_window(weekday: Weekday, open: NaiveTime, close: Closing) -> Result<Window, Error> {
+    let close_nanos = match close {
+        Closing::EndOfDay => DAY_NANOS,
+        Closing::At(time) => time_to_nanos(time),
+    };
+    let invalid = |reason| Error::InvalidWindow {
+        weekday,
+        window: format!(
+            "{}-{}",
+            WallTime(time_to_nanos(open)),
+            WallTime(close_nanos)
+        ),
+        reason,
+    };
+    let leap = |time: NaiveTime| time.nanosecond() >= NANOS_PER_SECOND;
+    if leap(open) || matches!(close, Closing::At(time) if leap(time)) {
+        return Err(invalid("a leap-second wall time is not a window edge"));
     }
+    let open_nanos = time_to_nanos(open);
+    let close_nanos = match close_nanos {
+        0 if open_nanos == 0 => {
+            return Err(invalid("it is empty: the whole day is 00:00-24:00"));
+        }
+        0 => DAY_NANOS,
+        nanos => nanos,
+    };
+    if open_nanos >= close_nanos {
+        return Err(invalid("opening must come before closing"));
+    }
+    Ok(Window {
+        open: open_nanos,
+        close: close_nanos,
+    })
 }
 
 const DAY_WORDS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -379,24 +450,22 @@ impl FromStr for Schedule {
             let (first, last) = first.zip(last).ok_or_else(|| {
                 malformed("days must be mon, tue, wed, thu, fri, sat, sun or a range like mon-fri")
             })?;
-            if first > last {
-                return Err(malformed("a range of days must not wrap past sunday"));
-            }
             let mut any = false;
             for window in parts {
                 any = true;
                 let (open, close) = window
                     .split_once('-')
                     .ok_or_else(|| malformed("a window must be HH:MM-HH:MM"))?;
-                let open = parse_wall(open, false).ok_or_else(|| {
+                let open = parse_wall(open).ok_or_else(|| {
                     malformed("a wall time must be HH:MM[:SS[.fraction]] from 00:00 to 24:00")
                 })?;
-                let close = parse_wall(close, true).ok_or_else(|| {
-                    malformed("a wall time must be HH:MM[:SS[.fraction]] from 00:00 to 24:00")
-                })?;
-                for day in first..=last {
-                    builder = builder.window(weekday_from_monday(day), open, close);
-                }
+                let close = match close {
+                    "24:00" | "24:00:00" => Closing::EndOfDay,
+                    text => Closing::At(parse_wall(text).ok_or_else(|| {
+                        malformed("a wall time must be HH:MM[:SS[.fraction]] from 00:00 to 24:00")
+                    })?),
+                };
+                builder.push_days(first, last, open, close);
             }
             if !any {
                 return Err(malformed("a clause has days but no window"));
@@ -406,23 +475,28 @@ impl FromStr for Schedule {
     }
 }
 
-fn parse_day(word: &str) -> Option<u32> {
+fn parse_day(word: &str) -> Option<Weekday> {
     let word = word.to_ascii_lowercase();
-    DAY_WORDS.iter().position(|d| *d == word).map(|p| p as u32)
+    DAY_WORDS
+        .iter()
+        .zip(WEEKDAYS)
+        .find_map(|(d, weekday)| (*d == word).then_some(weekday))
 }
 
-/// `HH:MM[:SS[.f]]`; `24:00` is accepted as a closing time and returned as `00:00`.
-fn parse_wall(text: &str, closing: bool) -> Option<NaiveTime> {
-    if closing && matches!(text, "24:00" | "24:00:00") {
-        return Some(NaiveTime::MIN);
-    }
+/// `HH:MM[:SS[.f]]`, with at most nine fraction digits (as ISO 8601 durations).
+fn parse_wall(text: &str) -> Option<NaiveTime> {
     if text.len() < 5 {
         return None;
+    }
+    if let Some((_, fraction)) = text.split_once('.') {
+        if fraction.len() > 9 {
+            return None;
+        }
     }
     ["%H:%M:%S%.f", "%H:%M"]
         .iter()
         .find_map(|format| NaiveTime::parse_from_str(text, format).ok())
-        .filter(|t| t.nanosecond() < 1_000_000_000)
+        .filter(|t| t.nanosecond() < NANOS_PER_SECOND)
 }
 
 #[cfg(feature = "serde")]

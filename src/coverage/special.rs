@@ -168,9 +168,49 @@ pub(crate) fn find(list: &[SpecialHours], date: NaiveDate) -> Option<&SpecialHou
 #[serde(deny_unknown_fields)]
 struct SpecialHoursDoc {
     name: String,
+    #[serde(deserialize_with = "date_field")]
     first: NaiveDate,
+    #[serde(deserialize_with = "date_field")]
     last: NaiveDate,
     hours: Schedule,
+}
+
+/// A date written `YYYY-MM-DD`, for serde's `deserialize_with`: a date that does not exist
+/// (`2025-02-30`) is reported as such.
+#[cfg(feature = "serde")]
+fn date_field<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D::Error> {
+    let text: std::borrow::Cow<'de, str> = serde::Deserialize::deserialize(deserializer)?;
+    parse_date(&text).map_err(serde::de::Error::custom)
+}
+
+/// The date `text` (`YYYY-MM-DD`), or what is wrong with it.
+#[cfg(feature = "serde")]
+fn parse_date(text: &str) -> Result<NaiveDate, Error> {
+    let malformed = |reason| Error::Malformed {
+        kind: "date",
+        input: text.to_owned(),
+        reason,
+    };
+    let number = |part: &str, width: usize| {
+        (part.len() == width && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let mut parts = text.split('-');
+    let (year, month, day) = match (parts.next(), parts.next(), parts.next(), parts.next()) {
+        (Some(y), Some(m), Some(d), None) => (number(y, 4), number(m, 2), number(d, 2)),
+        _ => (None, None, None),
+    };
+    let (year, month, day) = match (year, month, day) {
+        (Some(y), Some(m), Some(d)) => (y, m, d),
+        _ => return Err(malformed("a date must be written YYYY-MM-DD")),
+    };
+    if !(1..=12).contains(&month) {
+        return Err(malformed("there is no such month: months are 01 to 12"));
+    }
+    let year = i32::try_from(year).expect("invariant: four digits fit in an i32");
+    NaiveDate::from_ymd_opt(year, month, day)
+        .ok_or_else(|| malformed("there is no such day in that month"))
 }
 
 #[cfg(feature = "serde")]

@@ -65,6 +65,7 @@ pub enum Accepted {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct Acknowledgement {
     /// The ticket number.
     pub ticket: TicketId,
@@ -121,6 +122,7 @@ impl fmt::Display for Acknowledgement {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
+#[non_exhaustive]
 pub struct ClosureNotification {
     /// The ticket number.
     pub ticket: TicketId,

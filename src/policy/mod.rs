@@ -14,6 +14,8 @@
 //! Gloss: several service levels, from office hours to 24x7x365.
 
 mod feature_request;
+#[cfg(feature = "serde")]
+mod fields;
 mod hour_bank;
 mod intake;
 mod objectives;
@@ -105,6 +107,7 @@ impl fmt::Display for CoverageKind {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct Deadlines {
     /// When the first response falls due.
     pub response: DateTime<Utc>,
@@ -118,9 +121,10 @@ const DEFAULT_AT_RISK_PER_MILLE: u16 = 250;
 /// The default threshold fractions: 50 %, 75 %, 90 % and 100 % of the budget.
 const DEFAULT_THRESHOLDS_PER_MILLE: [u16; 4] = [500, 750, 900, 1000];
 
-/// The configuration of a [`SupportPolicy`] in plain data: what a JSON or TOML document holds.
+/// The configuration of a [`SupportPolicy`] in typed values: what a JSON or TOML document holds.
 ///
-/// Schedules are in their text form (`"mon-thu 09:00-17:30; fri 09:00-14:00"`), the zone is an
+/// It holds a [`Schedule`] per tier and a [`Tz`]; in a document, schedules are in their text
+/// form (`"mon-thu 09:00-17:30; fri 09:00-14:00"`), the zone is an
 /// IANA name, durations are ISO 8601. Every field may be left out of a document (it then takes
 /// the value of [`PolicyConfig::default`], the policy of the text); unknown fields are refused.
 /// [`SupportPolicy::from_config`] checks it; [`SupportPolicy::config`] gives it back in canonical
@@ -157,12 +161,21 @@ const DEFAULT_THRESHOLDS_PER_MILLE: [u16; 4] = [500, 750, 900, 1000];
 #[cfg_attr(feature = "serde", serde(default, deny_unknown_fields))]
 #[non_exhaustive]
 pub struct PolicyConfig {
-    /// The Standard weekly hours, as schedule text.
-    pub standard_hours: String,
-    /// The Plus weekly hours, as schedule text.
-    pub plus_hours: String,
-    /// The IANA name of the zone the hours are read in.
-    pub time_zone: String,
+    /// The Standard weekly hours (in a document, as schedule text).
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "fields::standard_hours"))]
+    pub standard_hours: Schedule,
+    /// The Plus weekly hours (in a document, as schedule text).
+    #[cfg_attr(feature = "serde", serde(deserialize_with = "fields::plus_hours"))]
+    pub plus_hours: Schedule,
+    /// The zone the hours are read in (in a document, as its IANA name).
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            serialize_with = "fields::serialize_zone",
+            deserialize_with = "fields::time_zone"
+        )
+    )]
+    pub time_zone: Tz,
     /// Changes to [`Calendar::madrid`], the calendar whose holidays close Standard and Plus.
     pub calendar_overrides: CalendarOverrides,
     /// Date-specific hours replacing the weekly hours of Standard and Plus on their dates
@@ -190,9 +203,9 @@ impl Default for PolicyConfig {
     /// The policy of the text (see [`SupportPolicy::madrid`]).
     fn default() -> Self {
         PolicyConfig {
-            standard_hours: Schedule::standard().to_string(),
-            plus_hours: Schedule::plus().to_string(),
-            time_zone: chrono_tz::Europe::Madrid.name().to_owned(),
+            standard_hours: Schedule::standard(),
+            plus_hours: Schedule::plus(),
+            time_zone: chrono_tz::Europe::Madrid,
             calendar_overrides: CalendarOverrides::new(),
             special_hours: Vec::new(),
             vip_low_severity: CoverageKind::Plus,
@@ -271,13 +284,16 @@ impl SupportPolicy {
     /// The policy of the text, on the Madrid working calendar with the default objectives; the
     /// same as `SupportPolicy::default()`.
     ///
-    /// Never fails: the default configuration is valid and `Europe/Madrid` is a zone the clock
-    /// resolves (a test pins this).
+    /// # Panics
+    ///
+    /// Never in practice: the default configuration holds only the crate's own presets, and
+    /// `Europe/Madrid` is a zone the clock resolves (a test pins this). It would panic only if
+    /// that configuration were refused, which is a bug of this crate; use
+    /// [`from_config`](SupportPolicy::from_config) to get an error instead.
     pub fn madrid() -> SupportPolicy {
         match SupportPolicy::from_config(PolicyConfig::default()) {
             Ok(policy) => policy,
-            // Unreachable: the default configuration holds only the crate's own presets.
-            Err(error) => panic!("the default support policy is invalid: {error}"),
+            Err(error) => panic!("invariant: the default support policy is valid, but: {error}"),
         }
     }
 
@@ -292,7 +308,7 @@ impl SupportPolicy {
     ///     .vip_low_severity(CoverageKind::Always)
     ///     .build()?;
     /// assert_eq!(policy.coverage_kind(Tier::Vip, Severity::S4), CoverageKind::Always);
-    /// assert_eq!(policy.config().plus_hours, "mon-fri 08:00-20:00");
+    /// assert_eq!(policy.config().plus_hours.to_string(), "mon-fri 08:00-20:00");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn builder() -> PolicyBuilder {
@@ -305,13 +321,13 @@ impl SupportPolicy {
     ///
     /// # Errors
     ///
-    /// [`Error::InvalidConfig`] naming the field, wrapping the cause: a schedule that does not
-    /// parse ([`Error::Malformed`], [`Error::InvalidWindow`], [`Error::OverlappingWindows`]),
-    /// an unknown zone ([`Error::UnknownTimeZone`]), calendar overrides the calendar refuses
-    /// (see [`Calendar::with_overrides`]), a zone the clock cannot resolve
-    /// ([`Error::TimeZoneRule`]), an at-risk fraction or a threshold above 1000 thousandths
-    /// ([`Error::PerMilleOutOfRange`]), or thresholds not strictly increasing
-    /// ([`Error::ThresholdsNotIncreasing`]).
+    /// [`Error::InvalidConfig`] naming the field, wrapping the cause: calendar overrides the
+    /// calendar refuses (see [`Calendar::with_overrides`]), a zone the clock cannot resolve
+    /// ([`Error::TimeZoneRule`]), hours that never open ([`Error::NeverOpen`]), an at-risk
+    /// fraction or a threshold above 1000 thousandths ([`Error::PerMilleOutOfRange`]), or
+    /// thresholds not strictly increasing ([`Error::ThresholdsNotIncreasing`]). (A schedule
+    /// text or a zone name that does not parse is refused when the document is read, with the
+    /// same [`Error::InvalidConfig`].)
     pub fn from_config(config: PolicyConfig) -> Result<SupportPolicy, Error> {
         let field = |field: &'static str| {
             move |error: Error| Error::InvalidConfig {
@@ -333,16 +349,21 @@ impl SupportPolicy {
             }
             previous = Some(threshold);
         }
-        let standard_hours: Schedule = config
-            .standard_hours
-            .parse()
-            .map_err(field("standard_hours"))?;
-        let plus_hours: Schedule = config.plus_hours.parse().map_err(field("plus_hours"))?;
-        let time_zone: Tz = config.time_zone.parse().map_err(|_| {
-            field("time_zone")(Error::UnknownTimeZone {
-                name: config.time_zone.clone(),
-            })
-        })?;
+        let (standard_hours, plus_hours, time_zone) =
+            (&config.standard_hours, &config.plus_hours, config.time_zone);
+        let never_open = |hours: &Schedule| {
+            hours.is_closed() && config.special_hours.iter().all(|s| s.hours().is_closed())
+        };
+        for (name, hours) in [
+            ("standard_hours", standard_hours),
+            ("plus_hours", plus_hours),
+        ] {
+            if never_open(hours) {
+                return Err(field(name)(Error::NeverOpen {
+                    reason: "its weekly hours have no window and no special hours open it",
+                }));
+            }
+        }
         let calendar = Calendar::madrid()
             .with_overrides(&config.calendar_overrides)
             .map_err(field("calendar_overrides"))?;
@@ -353,16 +374,10 @@ impl SupportPolicy {
                 .map_err(field("special_hours"))
         };
         let standard =
-            Clock::new(office(&standard_hours, calendar.clone())?).map_err(field("time_zone"))?;
-        let plus = Clock::new(office(&plus_hours, calendar)?).map_err(field("time_zone"))?;
+            Clock::new(office(standard_hours, calendar.clone())?).map_err(field("time_zone"))?;
+        let plus = Clock::new(office(plus_hours, calendar)?).map_err(field("time_zone"))?;
         let always =
             Clock::new(Coverage::always().with_time_zone(time_zone)).map_err(field("time_zone"))?;
-        let config = PolicyConfig {
-            standard_hours: standard_hours.to_string(),
-            plus_hours: plus_hours.to_string(),
-            time_zone: time_zone.name().to_owned(),
-            ..config
-        };
         Ok(SupportPolicy {
             config,
             standard,
@@ -429,7 +444,7 @@ impl SupportPolicy {
 
     /// The priority of a ticket of `tier` and `severity` (see [`Priority`]).
     pub fn priority(&self, tier: Tier, severity: Severity) -> Priority {
-        Priority::new(severity, tier)
+        Priority::new(tier, severity)
     }
 
     /// When the response and resolution of a ticket of `tier` and `severity` registered at
@@ -490,13 +505,13 @@ pub struct PolicyBuilder {
 impl PolicyBuilder {
     /// The Standard weekly hours.
     pub fn standard_hours(mut self, schedule: Schedule) -> Self {
-        self.config.standard_hours = schedule.to_string();
+        self.config.standard_hours = schedule;
         self
     }
 
     /// The Plus weekly hours.
     pub fn plus_hours(mut self, schedule: Schedule) -> Self {
-        self.config.plus_hours = schedule.to_string();
+        self.config.plus_hours = schedule;
         self
     }
 
@@ -514,7 +529,7 @@ impl PolicyBuilder {
 
     /// The zone the hours are read in (`Europe/Madrid` by default).
     pub fn time_zone(mut self, time_zone: Tz) -> Self {
-        self.config.time_zone = time_zone.name().to_owned();
+        self.config.time_zone = time_zone;
         self
     }
 

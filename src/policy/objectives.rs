@@ -224,12 +224,19 @@ struct RawObjective {
 }
 
 #[cfg(feature = "serde")]
+/// The duration `input` of `field`, longer than zero; an error quotes `input` as written
+/// (`"-P1D"`, not its value `-PT24H`).
 fn parse_field(field: &'static str, input: &str) -> Result<TimeDelta, Error> {
-    iso::parse(input).map_err(|reason| Error::Malformed {
+    let malformed = |reason| Error::Malformed {
         kind: field,
         input: input.to_owned(),
         reason,
-    })
+    };
+    let value = iso::parse(input).map_err(malformed)?;
+    if value <= TimeDelta::zero() {
+        return Err(malformed("an objective must be longer than zero"));
+    }
+    Ok(value)
 }
 
 #[cfg(feature = "serde")]

@@ -67,6 +67,7 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+#[non_exhaustive]
 pub enum Reclassification {
     /// Keep the service time already used: the remaining budget is the new classification's
     /// budget minus the time used so far, counted on the new coverage from the change instant.

@@ -245,11 +245,10 @@ impl FromStr for RequestKind {
             .ok_or_else(|| Error::UnknownWord {
                 kind: "request kind",
                 input: input.to_owned(),
-                expected: "incident, question, feature_request, on_site_implementation, \
-                           start_up_support, production_installation, deployment, travel, \
-                           third_party_consulting, on_site_intervention, training, \
-                           on_site_investigation, version_upgrade, development, customisation, \
-                           system_audit, optimisation, contingency_plan",
+                expected: {
+                    static WORDS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+                    crate::words::list(&WORDS, RequestKind::ALL, RequestKind::as_str)
+                },
             })
     }
 }
@@ -579,9 +578,10 @@ impl FromStr for VoidingAction {
             .ok_or_else(|| Error::UnknownWord {
                 kind: "voiding action",
                 input: input.to_owned(),
-                expected: "modified_source_code, modified_database_structure, \
-                           data_manipulated_with_external_tools, \
-                           unsupported_third_party_product, unsupported_method",
+                expected: {
+                    static WORDS: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+                    crate::words::list(&WORDS, VoidingAction::ALL, VoidingAction::as_str)
+                },
             })
     }
 }

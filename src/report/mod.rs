@@ -72,7 +72,7 @@
 //! assert_eq!(report.breaches().len(), 1);
 //! assert_eq!(report.breaches()[0].ticket, TicketId::new(2));
 //! assert_eq!(report.breaches()[0].overrun, chrono::TimeDelta::hours(1));
-//! let times = report.service_time(ObjectiveKind::FirstResponse).unwrap();
+//! let times = report.service_time(ObjectiveKind::Response).unwrap();
 //! assert_eq!(times.median, chrono::TimeDelta::minutes(40)); // of 40 min and 2 h: the lower
 //! assert_eq!(times.p90, chrono::TimeDelta::hours(2));
 //! println!("{report}"); // the tables; `{report:#}` lists the breaches too
@@ -82,84 +82,27 @@
 use crate::status::{ObjectiveStatus, SlaState, TicketStatus};
 use crate::{Priority, Severity, TicketId, Tier};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
+use samples::Samples;
 use std::borrow::Borrow;
-use std::fmt;
 use std::ops::{Add, AddAssign, Range};
 
-/// Which objective of a ticket: its first response or its resolution.
-///
-/// # Example
-///
-/// ```
-/// use support_sla::report::ObjectiveKind;
-/// assert_eq!(ObjectiveKind::FirstResponse.to_string(), "first_response");
-/// assert_eq!(ObjectiveKind::ALL, [ObjectiveKind::FirstResponse, ObjectiveKind::Resolution]);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
-pub enum ObjectiveKind {
-    /// The first response, counted from registration.
-    FirstResponse,
-    /// The resolution, counted from registration.
-    Resolution,
-}
+pub use crate::objective::ObjectiveKind;
 
-impl ObjectiveKind {
-    /// Both objectives, first response first.
-    pub const ALL: [ObjectiveKind; 2] = [ObjectiveKind::FirstResponse, ObjectiveKind::Resolution];
-
-    /// The word for the objective: `"first_response"` or `"resolution"` (as in serde).
-    ///
-    /// ```
-    /// assert_eq!(support_sla::report::ObjectiveKind::Resolution.as_str(), "resolution");
-    /// ```
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ObjectiveKind::FirstResponse => "first_response",
-            ObjectiveKind::Resolution => "resolution",
-        }
-    }
-
-    /// The objective's status in a ticket's status.
-    ///
-    /// ```
-    /// use chrono::{TimeZone, Utc};
-    /// use support_sla::report::ObjectiveKind;
-    /// use support_sla::status::TicketFacts;
-    /// use support_sla::{Severity, SupportPolicy, Tier};
-    ///
-    /// let at = Utc.with_ymd_and_hms(2025, 3, 4, 10, 0, 0).unwrap();
-    /// let facts = TicketFacts::new(Tier::Plus, Severity::S2, at);
-    /// let status = SupportPolicy::madrid().status(&facts, at)?;
-    /// assert_eq!(ObjectiveKind::Resolution.of(&status), &status.resolution);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub const fn of(self, status: &TicketStatus) -> &ObjectiveStatus {
-        match self {
-            ObjectiveKind::FirstResponse => &status.response,
-            ObjectiveKind::Resolution => &status.resolution,
-        }
-    }
-
-    const fn index(self) -> usize {
-        match self {
-            ObjectiveKind::FirstResponse => 0,
-            ObjectiveKind::Resolution => 1,
-        }
-    }
-
-    const fn label(self) -> &'static str {
-        match self {
-            ObjectiveKind::FirstResponse => "first response",
-            ObjectiveKind::Resolution => "resolution",
-        }
+/// The objective `kind`'s status in a ticket's status.
+const fn objective_of(kind: ObjectiveKind, status: &TicketStatus) -> &ObjectiveStatus {
+    match kind {
+        ObjectiveKind::Response => &status.response,
+        ObjectiveKind::Resolution => &status.resolution,
     }
 }
 
-impl fmt::Display for ObjectiveKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
+/// The report's word for an objective, its key in the serialized report and the name of the
+/// [`Tallies`] field: `"first_response"` or `"resolution"`.
+#[cfg(feature = "serde")]
+const fn word(kind: ObjectiveKind) -> &'static str {
+    match kind {
+        ObjectiveKind::Response => "first_response",
+        ObjectiveKind::Resolution => "resolution",
     }
 }
 
@@ -242,15 +185,6 @@ impl Share {
             None
         } else {
             Some(self.numerator as f64 / self.denominator as f64)
-        }
-    }
-}
-
-impl fmt::Display for Share {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.percent_tenths() {
-            Some(t) => f.pad(&format!("{}.{}%", t / 10, t % 10)),
-            None => f.pad("n/a"),
         }
     }
 }
@@ -365,14 +299,14 @@ impl Tallies {
     /// The tally of one objective.
     pub const fn get(self, kind: ObjectiveKind) -> Tally {
         match kind {
-            ObjectiveKind::FirstResponse => self.first_response,
+            ObjectiveKind::Response => self.first_response,
             ObjectiveKind::Resolution => self.resolution,
         }
     }
 
     fn get_mut(&mut self, kind: ObjectiveKind) -> &mut Tally {
         match kind {
-            ObjectiveKind::FirstResponse => &mut self.first_response,
+            ObjectiveKind::Response => &mut self.first_response,
             ObjectiveKind::Resolution => &mut self.resolution,
         }
     }
@@ -418,7 +352,7 @@ impl AddAssign for Tallies {
 /// let status = SupportPolicy::madrid().status(&facts, at(3, 13, 0))?;
 /// let report = QosReport::new([(TicketId::new(7), &status)], at(1, 0, 0)..at(4, 0, 0));
 /// let breach = &report.breaches()[0];
-/// assert_eq!(breach.objective, ObjectiveKind::FirstResponse);
+/// assert_eq!(breach.objective, ObjectiveKind::Response);
 /// assert_eq!(breach.due, at(3, 11, 0));
 /// assert_eq!(breach.answered, Some(at(3, 12, 30).to_utc()));
 /// assert_eq!(breach.overrun, TimeDelta::minutes(90));
@@ -434,7 +368,9 @@ pub struct Breach {
     pub priority: Priority,
     /// When it was registered.
     pub registered: DateTime<Utc>,
-    /// Which objective was breached.
+    /// Which objective was breached (serialized as `"first_response"` or `"resolution"`, the
+    /// report's words).
+    #[cfg_attr(feature = "serde", serde(serialize_with = "serde_impl::objective"))]
     pub objective: ObjectiveKind,
     /// When the objective fell due: the instant of the breach.
     pub due: DateTime<Utc>,
@@ -468,7 +404,7 @@ pub struct Breach {
 ///     list.push((TicketId::new(i as u64), s?));
 /// }
 /// let report = QosReport::new(list.iter().map(|(id, s)| (*id, s)), t0..t0 + TimeDelta::days(1));
-/// let p = report.service_time(ObjectiveKind::FirstResponse).unwrap();
+/// let p = report.service_time(ObjectiveKind::Response).unwrap();
 /// assert_eq!(p.count, 4);
 /// assert_eq!(p.median, TimeDelta::minutes(20)); // rank ⌈4/2⌉ = 2
 /// assert_eq!(p.p90, TimeDelta::minutes(40)); // rank ⌈3.6⌉ = 4
@@ -488,88 +424,8 @@ pub struct Percentiles {
     pub p90: TimeDelta,
 }
 
-/// Service times, kept as `i64` nanoseconds (half the memory of `TimeDelta`, cheaper to
-/// compare) when they fit, that is within ±292 years; those that do not (never from a policy,
-/// whose clocks span 2000–2100) go, exactly, to the `low` or `high` list, wholly below or above
-/// every `i64` value. Ranks are counted across the three in that order.
-#[derive(Debug, Default)]
-struct Samples {
-    low: Vec<TimeDelta>,
-    mid: Vec<i64>,
-    high: Vec<TimeDelta>,
-}
-
-impl Samples {
-    fn push(&mut self, value: TimeDelta) {
-        match value.num_nanoseconds() {
-            Some(nanos) => self.mid.push(nanos),
-            None if value < TimeDelta::zero() => self.low.push(value),
-            None => self.high.push(value),
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.low.len() + self.mid.len() + self.high.len()
-    }
-
-    fn extend(&mut self, other: &Samples) {
-        self.low.extend_from_slice(&other.low);
-        self.mid.extend_from_slice(&other.mid);
-        self.high.extend_from_slice(&other.high);
-    }
-
-    /// The value of 1-based rank `k` in ascending order (reorders the lists).
-    fn rank(&mut self, k: usize) -> Option<TimeDelta> {
-        let i = k.checked_sub(1)?;
-        if i < self.low.len() {
-            return Some(*self.low.select_nth_unstable(i).1);
-        }
-        let i = i - self.low.len();
-        if i < self.mid.len() {
-            return Some(TimeDelta::nanoseconds(*self.mid.select_nth_unstable(i).1));
-        }
-        let i = i - self.mid.len();
-        if i < self.high.len() {
-            return Some(*self.high.select_nth_unstable(i).1);
-        }
-        None
-    }
-
-    /// The nearest-rank median and p90, or `None` when empty: linear-time selection, no sort.
-    fn percentiles(&mut self) -> Option<Percentiles> {
-        let n = self.len();
-        // 1-based ranks ⌈n/2⌉ and ⌈9n/10⌉ = n - ⌊n/10⌋ (no overflow).
-        let median = self.rank(n.div_ceil(2))?;
-        let p90 = self.rank(n - n / 10)?;
-        Some(Percentiles {
-            count: n as u64,
-            median,
-            p90,
-        })
-    }
-}
-
 const SEVERITIES: usize = 4;
 const PRIORITIES: usize = 12;
-
-/// 0..12 in priority order (the rank minus one), by a match the compiler sees is in range.
-const fn priority_index(priority: Priority) -> usize {
-    let tier = match priority.tier() {
-        Tier::Vip => 0,
-        Tier::Plus => 1,
-        Tier::Standard => 2,
-    };
-    severity_index(priority.severity()) * 3 + tier
-}
-
-const fn severity_index(severity: Severity) -> usize {
-    match severity {
-        Severity::S1 => 0,
-        Severity::S2 => 1,
-        Severity::S3 => 2,
-        Severity::S4 => 3,
-    }
-}
 
 /// The quality-of-service report of the tickets registered in a period.
 ///
@@ -638,10 +494,10 @@ impl QosReport {
                 continue;
             }
             count += 1;
-            let severity = severity_index(status.priority.severity());
-            let cell = priority_index(status.priority);
+            let severity = status.priority.severity().index();
+            let cell = status.priority.index();
             for kind in ObjectiveKind::ALL {
-                let objective = kind.of(status);
+                let objective = objective_of(kind, status);
                 if let Some(tallies) = cells.get_mut(cell) {
                     tallies.get_mut(kind).count(objective.state);
                 }
@@ -677,13 +533,11 @@ impl QosReport {
                 *out = values.percentiles();
             }
             // Overall: move the largest list, append the others (copying the smaller ones only).
-            let largest = (0..SEVERITIES)
-                .max_by_key(|&i| per_severity.get(i).map_or(0, Samples::len))
-                .unwrap_or(0);
             let mut merged = per_severity
-                .get_mut(largest)
+                .iter_mut()
+                .max_by_key(|values| values.len())
                 .map(std::mem::take)
-                .unwrap_or_default();
+                .expect("invariant: there is a list per severity, four");
             for values in per_severity.iter() {
                 merged.extend(values);
             }
@@ -711,19 +565,17 @@ impl QosReport {
     }
 
     /// The tallies of the tickets of one priority, that is of one (tier, severity):
-    /// `by_priority(Priority::new(severity, tier))`.
+    /// `by_priority(Priority::new(tier, severity))`.
     pub fn by_priority(&self, priority: Priority) -> Tallies {
-        self.cells
-            .get(priority_index(priority))
-            .copied()
-            .unwrap_or_default()
+        // `Priority::index` is below 12, the length of `cells`.
+        self.cells[priority.index()]
     }
 
     /// The tallies of the tickets of one severity, all tiers.
     pub fn by_severity(&self, severity: Severity) -> Tallies {
         Tier::ALL
             .iter()
-            .map(|&tier| self.by_priority(Priority::new(severity, tier)))
+            .map(|&tier| self.by_priority(Priority::new(tier, severity)))
             .fold(Tallies::default(), Add::add)
     }
 
@@ -731,7 +583,7 @@ impl QosReport {
     pub fn by_tier(&self, tier: Tier) -> Tallies {
         Severity::ALL
             .iter()
-            .map(|&severity| self.by_priority(Priority::new(severity, tier)))
+            .map(|&severity| self.by_priority(Priority::new(tier, severity)))
             .fold(Tallies::default(), Add::add)
     }
 
@@ -763,7 +615,7 @@ impl QosReport {
     ) -> Option<Percentiles> {
         self.by_severity
             .get(kind.index())
-            .and_then(|per| per.get(severity_index(severity)))
+            .and_then(|per| per.get(severity.index()))
             .copied()
             .flatten()
     }
@@ -778,324 +630,8 @@ fn saturating_sub(a: TimeDelta, b: TimeDelta) -> TimeDelta {
     })
 }
 
-/// A service time as `H:MM:SS` (hours unbounded), with the fraction of a second when there is
-/// one and a leading `-` when negative.
-fn hms(duration: TimeDelta) -> String {
-    let sign = if duration < TimeDelta::zero() {
-        "-"
-    } else {
-        ""
-    };
-    let seconds = duration.num_seconds().unsigned_abs();
-    let nanos = duration.subsec_nanos().unsigned_abs();
-    let mut out = format!(
-        "{sign}{}:{:02}:{:02}",
-        seconds / 3600,
-        seconds / 60 % 60,
-        seconds % 60
-    );
-    if nanos != 0 {
-        let digits = format!("{nanos:09}");
-        out.push('.');
-        out.push_str(digits.trim_end_matches('0'));
-    }
-    out
-}
-
-/// Writes rows as columns two spaces apart: the first `left` columns left-aligned, the others
-/// right-aligned.
-fn table(f: &mut fmt::Formatter<'_>, rows: &[Vec<String>], left: usize) -> fmt::Result {
-    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| s.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    for row in rows {
-        let mut line = String::new();
-        for (c, (cell, width)) in row.iter().zip(&widths).enumerate() {
-            let gap = if c == 0 { "" } else { "  " };
-            if c < left {
-                line.push_str(&format!("{gap}{cell:<width$}"));
-            } else {
-                line.push_str(&format!("{gap}{cell:>width$}"));
-            }
-        }
-        writeln!(f, "  {}", line.trim_end())?;
-    }
-    Ok(())
-}
-
-impl fmt::Display for QosReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "QoS report: {} tickets registered in [{}, {})",
-            self.tickets, self.from, self.to
-        )?;
-        for kind in ObjectiveKind::ALL {
-            writeln!(f)?;
-            writeln!(
-                f,
-                "{}: met/decided, share met, (pending)",
-                capitalized(kind.label())
-            )?;
-            let cell = |t: Tally| {
-                format!(
-                    "{}/{} {:>6} ({})",
-                    t.met,
-                    t.decided(),
-                    t.share_met(),
-                    t.pending
-                )
-            };
-            let mut rows = vec![std::iter::once(String::new())
-                .chain(Tier::ALL.iter().map(Tier::to_string))
-                .chain(std::iter::once("all".to_owned()))
-                .collect::<Vec<_>>()];
-            for severity in Severity::ALL {
-                let mut row = vec![severity.to_string()];
-                for tier in Tier::ALL {
-                    row.push(cell(
-                        self.by_priority(Priority::new(severity, tier)).get(kind),
-                    ));
-                }
-                row.push(cell(self.by_severity(severity).get(kind)));
-                rows.push(row);
-            }
-            let mut row = vec!["all".to_owned()];
-            for tier in Tier::ALL {
-                row.push(cell(self.by_tier(tier).get(kind)));
-            }
-            row.push(cell(self.total().get(kind)));
-            rows.push(row);
-            table(f, &rows, 1)?;
-        }
-        writeln!(f)?;
-        writeln!(
-            f,
-            "Service time of answered objectives (nearest rank; H:MM:SS)"
-        )?;
-        let mut rows = vec![vec![String::new()]];
-        for kind in ObjectiveKind::ALL {
-            if let Some(header) = rows.first_mut() {
-                header.push(format!("{} n", kind.label()));
-                header.push("median".to_owned());
-                header.push("p90".to_owned());
-            }
-        }
-        let cells = |row: &mut Vec<String>, p: Option<Percentiles>| match p {
-            Some(p) => {
-                row.push(p.count.to_string());
-                row.push(hms(p.median));
-                row.push(hms(p.p90));
-            }
-            None => row.extend(["0", "-", "-"].map(str::to_owned)),
-        };
-        for severity in Severity::ALL {
-            let mut row = vec![severity.to_string()];
-            for kind in ObjectiveKind::ALL {
-                cells(&mut row, self.service_time_by_severity(kind, severity));
-            }
-            rows.push(row);
-        }
-        let mut row = vec!["all".to_owned()];
-        for kind in ObjectiveKind::ALL {
-            cells(&mut row, self.service_time(kind));
-        }
-        rows.push(row);
-        table(f, &rows, 1)?;
-        writeln!(f)?;
-        let of = |kind| self.breaches.iter().filter(|b| b.objective == kind).count();
-        writeln!(
-            f,
-            "Breaches: {} ({} first response, {} resolution)",
-            self.breaches.len(),
-            of(ObjectiveKind::FirstResponse),
-            of(ObjectiveKind::Resolution)
-        )?;
-        if f.alternate() && !self.breaches.is_empty() {
-            let mut rows = vec![[
-                "ticket",
-                "priority",
-                "registered (UTC)",
-                "objective",
-                "due (UTC)",
-                "answered (UTC)",
-                "overrun",
-            ]
-            .map(str::to_owned)
-            .to_vec()];
-            for b in &self.breaches {
-                rows.push(vec![
-                    b.ticket.to_string(),
-                    format!(
-                        "{} {} {}",
-                        b.priority,
-                        b.priority.tier(),
-                        b.priority.severity()
-                    ),
-                    b.registered.format("%Y-%m-%d %H:%M:%S").to_string(),
-                    b.objective.label().to_owned(),
-                    b.due.format("%Y-%m-%d %H:%M:%S").to_string(),
-                    b.answered.map_or_else(
-                        || "no".to_owned(),
-                        |a| a.format("%Y-%m-%d %H:%M:%S").to_string(),
-                    ),
-                    hms(b.overrun),
-                ]);
-            }
-            table(f, &rows, 6)?;
-        }
-        Ok(())
-    }
-}
-
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
+mod render;
+mod samples;
 #[cfg(feature = "serde")]
-mod ser {
-    use super::{ObjectiveKind, QosReport, Share, Tallies, Tally, SEVERITIES};
-    use crate::{Priority, Severity, Tier};
-    use serde::ser::{SerializeMap, SerializeStruct};
-    use serde::{Serialize, Serializer};
-
-    impl Serialize for Share {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut st = s.serialize_struct("Share", 3)?;
-            st.serialize_field("numerator", &self.numerator)?;
-            st.serialize_field("denominator", &self.denominator)?;
-            st.serialize_field("percent", &self.percent_tenths().map(|_| self.to_string()))?;
-            st.end()
-        }
-    }
-
-    impl Serialize for Tally {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut st = s.serialize_struct("Tally", 4)?;
-            st.serialize_field("met", &self.met)?;
-            st.serialize_field("breached", &self.breached)?;
-            st.serialize_field("pending", &self.pending)?;
-            st.serialize_field("share_met", &self.share_met())?;
-            st.end()
-        }
-    }
-
-    impl Serialize for Tallies {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut st = s.serialize_struct("Tallies", 2)?;
-            st.serialize_field("first_response", &self.first_response)?;
-            st.serialize_field("resolution", &self.resolution)?;
-            st.end()
-        }
-    }
-
-    /// `{"all": …, "s1": …, …}` for one objective.
-    struct Times<'a>(&'a QosReport, ObjectiveKind);
-
-    impl Serialize for Times<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut map = s.serialize_map(Some(SEVERITIES + 1))?;
-            map.serialize_entry("all", &self.0.service_time(self.1))?;
-            for severity in Severity::ALL {
-                map.serialize_entry(
-                    &severity,
-                    &self.0.service_time_by_severity(self.1, severity),
-                )?;
-            }
-            map.end()
-        }
-    }
-
-    struct Keyed<F>(F);
-
-    impl<K: Serialize, V: Serialize, I: Iterator<Item = (K, V)>, F: Fn() -> I> Serialize for Keyed<F> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            s.collect_map((self.0)())
-        }
-    }
-
-    struct Period<'a>(&'a QosReport);
-
-    impl Serialize for Period<'_> {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut st = s.serialize_struct("Period", 2)?;
-            st.serialize_field("from", &self.0.from)?;
-            st.serialize_field("to", &self.0.to)?;
-            st.end()
-        }
-    }
-
-    impl Serialize for QosReport {
-        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let mut st = s.serialize_struct("QosReport", 8)?;
-            st.serialize_field("period", &Period(self))?;
-            st.serialize_field("tickets", &self.tickets)?;
-            st.serialize_field("total", &self.total())?;
-            st.serialize_field(
-                "by_severity",
-                &Keyed(|| Severity::ALL.into_iter().map(|v| (v, self.by_severity(v)))),
-            )?;
-            st.serialize_field(
-                "by_tier",
-                &Keyed(|| Tier::ALL.into_iter().map(|v| (v, self.by_tier(v)))),
-            )?;
-            st.serialize_field(
-                "by_priority",
-                &Keyed(|| {
-                    (1..=12u8)
-                        .filter_map(|r| Priority::from_rank(r).ok())
-                        .map(|p| (p, self.by_priority(p)))
-                }),
-            )?;
-            st.serialize_field(
-                "service_time",
-                &Keyed(|| ObjectiveKind::ALL.into_iter().map(|k| (k, Times(self, k)))),
-            )?;
-            st.serialize_field("breaches", &self.breaches)?;
-            st.end()
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Values beyond ±292 years do not fit in `i64` nanoseconds: ranks still count them exactly.
-    #[test]
-    fn ranks_span_the_values_too_large_for_nanoseconds() {
-        let huge = TimeDelta::days(200 * 365);
-        let mut samples = Samples::default();
-        for v in [
-            huge * 2,
-            TimeDelta::hours(1),
-            -huge * 2,
-            TimeDelta::zero(),
-            huge * 3,
-        ] {
-            samples.push(v);
-        }
-        assert_eq!(
-            (samples.low.len(), samples.mid.len(), samples.high.len()),
-            (1, 2, 2)
-        );
-        let p = samples.percentiles().unwrap();
-        assert_eq!(p.count, 5);
-        assert_eq!(p.median, TimeDelta::hours(1)); // rank 3 of -400y, 0, 1h, 400y, 600y
-        assert_eq!(p.p90, huge * 3); // rank 5
-        assert_eq!(samples.rank(1), Some(-huge * 2));
-        assert_eq!(samples.rank(6), None);
-        assert_eq!(Samples::default().percentiles(), None);
-    }
-}
+#[path = "serde.rs"]
+mod serde_impl;
