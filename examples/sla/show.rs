@@ -38,7 +38,7 @@ pub fn json_line(out: &mut dyn Write, value: &impl Serialize) -> Result<(), Fail
 /// A ticket's status: `priority Pn`, then one line per objective (or its JSON).
 pub fn status(out: &mut dyn Write, status: &TicketStatus, json: bool) -> Result<(), Failure> {
     if json {
-        return json_line(out, &status_json(status)?);
+        return json_line(out, status);
     }
     writeln!(out, "priority {}", status.priority)?;
     writeln!(out, "{}", objective("response", &status.response))?;
@@ -60,12 +60,6 @@ fn objective(name: &str, o: &ObjectiveStatus) -> String {
         seconds(o.used),
         seconds(o.remaining)
     )
-}
-
-/// The serde form of a status (the crate's own: snake_case, instants RFC 3339 UTC, durations
-/// ISO 8601).
-fn status_json(status: &TicketStatus) -> Result<serde_json::Value, Failure> {
-    serde_json::to_value(status).map_err(|e| format!("writing JSON: {e}").into())
 }
 
 /// An explanation: every stretch, or with `summary` the totals per reason, then the deadline
