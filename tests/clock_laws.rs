@@ -554,7 +554,8 @@ fn push_busy_entries(pool: &mut Vec<Entry>, rng: &mut SplitMix, madrid: &BTreeSe
         let windows = busy_windows(rng, MAX_WINDOWS_PER_DAY);
         let mut crate_special = Vec::new();
         let mut ref_special = Vec::new();
-        let mut date = NaiveDate::from_ymd_opt(2000, 1, 1).expect("date") + Days::new(rng.below(60));
+        let mut date =
+            NaiveDate::from_ymd_opt(2000, 1, 1).expect("date") + Days::new(rng.below(60));
         let end = NaiveDate::from_ymd_opt(2100, 12, 31).expect("date");
         while date <= end {
             let last = (date + Days::new(rng.below(6))).min(end);
@@ -1163,26 +1164,50 @@ fn a_coverage_that_never_opens_is_refused_when_the_clock_is_built() {
         // Open only on Saturdays, and every Saturday is a holiday.
         Coverage::new(
             "sat 09:00-14:00".parse().expect("schedule"),
-            calendar_of(&every_day.iter().copied().filter(|d| d.weekday() == Weekday::Sat).collect()),
+            calendar_of(
+                &every_day
+                    .iter()
+                    .copied()
+                    .filter(|d| d.weekday() == Weekday::Sat)
+                    .collect(),
+            ),
         ),
     ];
     for coverage in never {
         let text = coverage.schedule().to_string();
         let err = Clock::new(coverage).expect_err("a coverage that never opens is refused");
-        assert!(matches!(err, Error::CoverageNeverOpen { .. }), "{text:?}: {err:?}");
+        assert!(
+            matches!(err, Error::CoverageNeverOpen { .. }),
+            "{text:?}: {err:?}"
+        );
         assert!(err.to_string().contains("is never open"), "{err}");
     }
     // One open day in the whole range is enough.
     let one_day = Coverage::new(
         Schedule::always(),
-        calendar_of(&every_day.iter().copied().filter(|d| d.year() != 2050 || d.ordinal() != 1).collect()),
+        calendar_of(
+            &every_day
+                .iter()
+                .copied()
+                .filter(|d| d.year() != 2050 || d.ordinal() != 1)
+                .collect(),
+        ),
     );
     let clock = Clock::new(one_day).expect("open on 1 January 2050");
     let (start, _) = clock.supported_range().into_inner();
-    let opens = clock.next_open(start).expect("in range").expect("opens once");
+    let opens = clock
+        .next_open(start)
+        .expect("in range")
+        .expect("opens once");
     assert_eq!(opens.to_rfc3339(), "2049-12-31T23:00:00+00:00");
-    assert_eq!(clock.next_close(opens), Ok(Some(opens + TimeDelta::hours(24))));
-    assert_eq!(clock.deadline(start, TimeDelta::hours(24)), Ok(opens + TimeDelta::hours(24)));
+    assert_eq!(
+        clock.next_close(opens),
+        Ok(Some(opens + TimeDelta::hours(24)))
+    );
+    assert_eq!(
+        clock.deadline(start, TimeDelta::hours(24)),
+        Ok(opens + TimeDelta::hours(24))
+    );
 }
 
 /// The most windows a day on every day, and special hours on every date of 2000–2100, each
@@ -1199,7 +1224,11 @@ fn the_largest_accepted_coverage_builds_and_one_window_more_is_refused() {
     let mut crate_special = Vec::new();
     let mut ref_special = Vec::new();
     let first = NaiveDate::from_ymd_opt(2000, 1, 1).expect("date");
-    for (k, date) in first.iter_days().take_while(|d| d.year() <= 2100).enumerate() {
+    for (k, date) in first
+        .iter_days()
+        .take_while(|d| d.year() <= 2100)
+        .enumerate()
+    {
         let week = busy((k as i64 % 97) * 13 * SECOND);
         crate_special.push(SpecialHours::on("Turno", date, schedule_of(&week)).expect("special"));
         if k % 1_000 == 0 {
@@ -1226,7 +1255,11 @@ fn the_largest_accepted_coverage_builds_and_one_window_more_is_refused() {
         let a = wall_edge(MADRID, *date, 0);
         let b = wall_edge(MADRID, *date, DAY);
         let got = clock.elapsed(utc(a), utc(b)).expect("in range");
-        assert_eq!(got.num_nanoseconds(), Some(reference.elapsed(a, b)), "{date}");
+        assert_eq!(
+            got.num_nanoseconds(),
+            Some(reference.elapsed(a, b)),
+            "{date}"
+        );
     }
 
     let mut crowded = busy(0);
@@ -1240,8 +1273,16 @@ fn the_largest_accepted_coverage_builds_and_one_window_more_is_refused() {
             limit: MAX_WINDOWS_PER_DAY,
         }
     );
-    assert_eq!(err.to_string(), "Wed has 17 windows; a clock accepts at most 16 windows a day");
+    assert_eq!(
+        err.to_string(),
+        "Wed has 17 windows; a clock accepts at most 16 windows a day"
+    );
     let special = SpecialHours::on("Turno", first, schedule_of(&crowded)).expect("special");
-    let coverage = Coverage::always().with_special_hours(vec![special]).expect("one range");
-    assert!(matches!(Clock::new(coverage), Err(Error::TooManyWindows { count: 17, .. })));
+    let coverage = Coverage::always()
+        .with_special_hours(vec![special])
+        .expect("one range");
+    assert!(matches!(
+        Clock::new(coverage),
+        Err(Error::TooManyWindows { count: 17, .. })
+    ));
 }

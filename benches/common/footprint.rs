@@ -99,7 +99,9 @@ pub fn worst_special() -> Coverage {
 /// closing at 14:00, on the shared Madrid calendar, with the tenant's own closures as special
 /// hours (three days a year for ten years, 2025–2034).
 pub fn tenant(n: u64, madrid: &Arc<Calendar>) -> Coverage {
-    let t = |minutes: u64| NaiveTime::from_hms_opt((minutes / 60) as u32, (minutes % 60) as u32, 0).unwrap();
+    let t = |minutes: u64| {
+        NaiveTime::from_hms_opt((minutes / 60) as u32, (minutes % 60) as u32, 0).unwrap()
+    };
     let open = 7 * 60 + n % 180;
     let close = 15 * 60 + (n / 180) % 300;
     let schedule = Schedule::builder()

@@ -7,7 +7,10 @@ use chrono_tz::Tz;
 /// nanoseconds (east of UTC positive). `None` only for an instant chrono cannot represent.
 pub(crate) fn offset_nanos(tz: Tz, utc_nanos: i64) -> Option<i64> {
     let instant = DateTime::from_timestamp_nanos(utc_nanos).naive_utc();
-    let seconds = tz.offset_from_utc_datetime(&instant).fix().local_minus_utc();
+    let seconds = tz
+        .offset_from_utc_datetime(&instant)
+        .fix()
+        .local_minus_utc();
     i64::from(seconds).checked_mul(1_000_000_000)
 }
 

@@ -24,6 +24,7 @@ use super::dst::{offset_nanos, wall_to_nanos};
 use crate::coverage::{Coverage, Schedule, Window, DAY_NANOS};
 use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// One local day, in nanoseconds.
 const DAY: i64 = DAY_NANOS as i64;
@@ -105,7 +106,13 @@ impl Exceptions<'_> {
             .special_hours()
             .iter()
             .filter(|s| s.last() >= first && s.first() <= last)
-            .filter_map(|s| Some((day(s.first().max(first))?, day(s.last().min(last))?, s.hours())))
+            .filter_map(|s| {
+                Some((
+                    day(s.first().max(first))?,
+                    day(s.last().min(last))?,
+                    s.hours(),
+                ))
+            })
             .collect();
         Some(Exceptions { holidays, special })
     }
@@ -117,10 +124,16 @@ struct WeekPlan {
     day0: u32,
     /// Days of the week inside the range (7 but for a last, shorter week).
     days: u32,
+    /// The week's first local midnight read as UTC.
+    local: i64,
+    /// The week's first instant, and the offset then.
     start: i64,
+    offset: i64,
     delta: i64,
     len: i64,
-    /// Whether the offset changes inside the week.
+    /// The offset at the start of the next week.
+    next_offset: i64,
+    /// Whether the offset changes inside the week, or its first midnight was skipped.
     shifts: bool,
 }
 
@@ -138,9 +151,10 @@ struct Builder<'a> {
     next_special: usize,
     patterns: Vec<Pattern>,
     intervals: Vec<Interval>,
-    by_hash: HashMap<u64, u16>,
-    /// Patterns of plain weeks by `(delta, len)`: at most a few (summer, winter).
-    plain: Vec<(i64, i64, u16)>,
+    by_hash: HashMap<u64, u16, BuildHasherDefault<Prehashed>>,
+    /// Patterns of whole weeks without special hours or offset change, by offset (`delta`,
+    /// a few) and by which days are holidays (a bit a day: 128 slots, `u16::MAX` when none).
+    plain: Vec<(i64, [u16; 128])>,
     scratch: Vec<Interval>,
 }
 
@@ -157,48 +171,45 @@ impl Index {
             .timestamp_nanos_opt()?;
         let range_start = wall_to_nanos(tz, first, 0)?;
         let range_end = wall_to_nanos(tz, last, DAY_NANOS)?;
-        // The first instant and UTC offset of each week, and of the end of the range.
-        let mut starts = Vec::with_capacity(week_count + 1);
-        let mut offsets = Vec::with_capacity(week_count + 1);
-        let mut offset = offset_nanos(tz, range_start)?;
-        starts.push(range_start);
-        offsets.push(offset);
-        for k in 1..week_count {
-            let local = nominal + k as i64 * WEEK;
-            let guess = local - offset;
-            let start = if offset_nanos(tz, guess)? == offset {
-                guess
-            } else {
-                let date = first.checked_add_days(Days::new(7 * k as u64))?;
-                let start = wall_to_nanos(tz, date, 0)?;
-                offset = offset_nanos(tz, start)?;
-                start
-            };
-            starts.push(start);
-            offsets.push(offset);
-        }
-        starts.push(range_end);
-        offsets.push(offset_nanos(tz, range_end)?);
-
+        // The first instant of week `k` and the UTC offset then, given the offset of the week
+        // before: one offset look-up a week, and the wall-clock rule only when it changed.
+        let week_start = |k: usize, offset: i64| -> Option<(i64, i64)> {
+            if k == week_count {
+                return Some((range_end, offset_nanos(tz, range_end)?));
+            }
+            let guess = nominal + k as i64 * WEEK - offset;
+            if offset_nanos(tz, guess)? == offset {
+                return Some((guess, offset));
+            }
+            let date = first.checked_add_days(Days::new(7 * k as u64))?;
+            let start = wall_to_nanos(tz, date, 0)?;
+            Some((start, offset_nanos(tz, start)?))
+        };
         let mut builder = Builder::new(coverage, first, last)?;
         let mut befores = Vec::with_capacity(week_count + 1);
         let mut weeks = Vec::with_capacity(week_count);
         let mut before = 0i64;
+        let (mut start, mut offset) = (range_start, offset_nanos(tz, range_start)?);
         for k in 0..week_count {
-            let (start, next) = (*starts.get(k)?, *starts.get(k + 1)?);
+            let (next, next_offset) = week_start(k + 1, offset)?;
             let day0 = u32::try_from(7 * k).ok()?;
+            let local = nominal + k as i64 * WEEK;
             let plan = WeekPlan {
                 day0,
                 days: (days - day0).min(7),
+                local,
                 start,
-                delta: start - (nominal + k as i64 * WEEK),
+                offset,
+                delta: start - local,
                 len: next - start,
-                shifts: offsets.get(k) != offsets.get(k + 1),
+                next_offset,
+                shifts: offset != next_offset || start != local - offset,
             };
             let id = builder.week(&plan)?;
             befores.push(before);
             weeks.push(id);
             before += builder.patterns.get(usize::from(id))?.total;
+            (start, offset) = (next, next_offset);
         }
         befores.push(before);
         let (service_width, service_buckets) = service_buckets(&befores);
@@ -231,7 +242,10 @@ impl Index {
                     .patterns
                     .get(usize::from(id))
                     .expect("invariant: every week's pattern is stored");
-                (self.nominal + k as i64 * WEEK + pattern.delta, Some(pattern))
+                (
+                    self.nominal + k as i64 * WEEK + pattern.delta,
+                    Some(pattern),
+                )
             }
             None => (self.range_end, None),
         }
@@ -253,7 +267,11 @@ impl Index {
             guess
         };
         let (start, pattern) = self.week(k);
-        (k, start, pattern.expect("invariant: an instant of the range is in one of its weeks"))
+        (
+            k,
+            start,
+            pattern.expect("invariant: an instant of the range is in one of its weeks"),
+        )
     }
 
     fn intervals_of(&self, pattern: &Pattern) -> &[Interval] {
@@ -408,7 +426,11 @@ impl Index {
     /// The open intervals within `[from, to)` (both in range), in order, as `(start, end)`;
     /// intervals that touch across weeks are joined.
     #[cfg_attr(not(test), allow(dead_code))] // for the explanation, which classifies the gaps
-    pub(crate) fn open_intervals(&self, from: i64, to: i64) -> impl Iterator<Item = (i64, i64)> + '_ {
+    pub(crate) fn open_intervals(
+        &self,
+        from: i64,
+        to: i64,
+    ) -> impl Iterator<Item = (i64, i64)> + '_ {
         let (mut k, _, _, mut i) = self.locate(from);
         let mut pending: Option<(i64, i64)> = None;
         let mut done = from >= to;
@@ -469,7 +491,8 @@ fn service_buckets(befores: &[i64]) -> (i64, Vec<u16>) {
         while k + 1 < weeks && befores.get(k + 1).is_some_and(|&after| after < at) {
             k += 1;
         }
-        table.push(u16::try_from(k).expect("invariant: the supported range has under 65,536 weeks"));
+        table
+            .push(u16::try_from(k).expect("invariant: the supported range has under 65,536 weeks"));
     }
     (width, table)
 }
@@ -494,7 +517,7 @@ impl<'a> Builder<'a> {
             next_special: 0,
             patterns: Vec::new(),
             intervals: Vec::new(),
-            by_hash: HashMap::new(),
+            by_hash: HashMap::default(),
             plain: Vec::new(),
             scratch: Vec::new(),
         })
@@ -504,29 +527,61 @@ impl<'a> Builder<'a> {
     fn week(&mut self, plan: &WeekPlan) -> Option<u16> {
         let end = plan.day0 + plan.days;
         let holidays = &self.exceptions.holidays;
-        while holidays.get(self.next_holiday).is_some_and(|&d| d < plan.day0) {
+        while holidays
+            .get(self.next_holiday)
+            .is_some_and(|&d| d < plan.day0)
+        {
             self.next_holiday += 1;
         }
         let special = &self.exceptions.special;
-        while special.get(self.next_special).is_some_and(|s| s.1 < plan.day0) {
+        while special
+            .get(self.next_special)
+            .is_some_and(|s| s.1 < plan.day0)
+        {
             self.next_special += 1;
         }
-        let exceptional = holidays.get(self.next_holiday).is_some_and(|&d| d < end)
-            || special.get(self.next_special).is_some_and(|s| s.0 < end);
-        let plain = !exceptional && !plan.shifts && plan.days == 7;
+        let special_days = special.get(self.next_special).is_some_and(|s| s.0 < end);
+        // A whole week without special hours or offset change is known by its holidays: the
+        // bit `d` of `closed` is set when day `d` is one.
+        let closed = holidays
+            .get(self.next_holiday..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&d| d < end)
+            .fold(0u8, |mask, &d| mask | 1 << (d - plan.day0));
+        let plain = !special_days && !plan.shifts && plan.days == 7;
         if plain {
-            if let Some(&(_, _, id)) = self
+            let known = self
                 .plain
                 .iter()
-                .find(|(delta, len, _)| (*delta, *len) == (plan.delta, plan.len))
-            {
+                .find(|(delta, _)| *delta == plan.delta)
+                .and_then(|(_, ids)| ids.get(usize::from(closed)))
+                .filter(|&&id| id != u16::MAX);
+            if let Some(&id) = known {
                 return Some(id);
             }
         }
         self.fill_scratch(plan)?;
         let id = self.intern(plan)?;
         if plain {
-            self.plain.push((plan.delta, plan.len, id));
+            let at = match self
+                .plain
+                .iter()
+                .position(|(delta, _)| *delta == plan.delta)
+            {
+                Some(at) => at,
+                None => {
+                    self.plain.push((plan.delta, [u16::MAX; 128]));
+                    self.plain.len() - 1
+                }
+            };
+            if let Some(slot) = self
+                .plain
+                .get_mut(at)
+                .and_then(|(_, ids)| ids.get_mut(usize::from(closed)))
+            {
+                *slot = id;
+            }
         }
         Some(id)
     }
@@ -541,13 +596,18 @@ impl<'a> Builder<'a> {
             return &[];
         }
         let special = self.exceptions.special.get(self.next_special..);
-        if let Some(&(_, _, hours)) = special
-            .and_then(|s| s.iter().take(8).find(|s| s.0 <= day && day <= s.1))
+        if let Some(&(_, _, hours)) =
+            special.and_then(|s| s.iter().take(8).find(|s| s.0 <= day && day <= s.1))
         {
-            let weekday = self.weekdays.get(d).expect("invariant: a week has seven days");
+            let weekday = self
+                .weekdays
+                .get(d)
+                .expect("invariant: a week has seven days");
             return hours.windows(*weekday);
         }
-        *self.weekly.get(d).expect("invariant: a week has seven days")
+        self.weekly
+            .get(d)
+            .expect("invariant: a week has seven days")
     }
 
     /// The joined intervals of the week `plan` into `scratch`.
@@ -555,29 +615,45 @@ impl<'a> Builder<'a> {
         let tz = self.coverage.time_zone();
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
+        // Each day's first instant and offset; on a day whose offset changes, each window edge
+        // goes through the wall-clock rule, on the others it is the day's midnight plus the
+        // wall time (never before the day's first instant, which may follow a skipped hour).
+        let (mut day_start, mut offset) = (plan.start, plan.offset);
         for d in 0..plan.days as usize {
             let day = plan.day0 + d as u32;
-            let windows = self.windows(day, d);
-            let date = if plan.shifts && !windows.is_empty() {
-                Some(self.first.checked_add_days(Days::new(u64::from(day)))?)
+            let local = plan.local + d as i64 * DAY;
+            let (next_start, next_offset) = if !plan.shifts {
+                (day_start + DAY, offset)
+            } else if d + 1 == plan.days as usize {
+                (plan.start + plan.len, plan.next_offset)
             } else {
-                None
+                let guess = local + DAY - offset;
+                if offset_nanos(tz, guess)? == offset {
+                    (guess, offset)
+                } else {
+                    let date = self.first.checked_add_days(Days::new(u64::from(day) + 1))?;
+                    let start = wall_to_nanos(tz, date, 0)?;
+                    (start, offset_nanos(tz, start)?)
+                }
             };
-            for window in windows {
+            let date = if next_offset == offset {
+                None
+            } else {
+                Some(self.first.checked_add_days(Days::new(u64::from(day)))?)
+            };
+            for window in self.windows(day, d) {
+                let (open, close) = (window.open_nanos(), window.close_nanos());
                 let (open, close) = match date {
                     Some(date) => (
-                        wall_to_nanos(tz, date, window.open_nanos())? - plan.start,
-                        wall_to_nanos(tz, date, window.close_nanos())? - plan.start,
+                        wall_to_nanos(tz, date, open)?,
+                        wall_to_nanos(tz, date, close)?,
                     ),
-                    None => {
-                        let midnight = d as i64 * DAY;
-                        (
-                            midnight + window.open_nanos() as i64,
-                            midnight + window.close_nanos() as i64,
-                        )
-                    }
+                    None => (
+                        (local - offset + open as i64).max(day_start),
+                        (local - offset + close as i64).max(day_start),
+                    ),
                 };
-                let (open, close) = (open.max(0), close.min(plan.len));
+                let (open, close) = (open - plan.start, (close - plan.start).min(plan.len));
                 if open >= close {
                     continue; // wholly inside a skipped hour
                 }
@@ -590,6 +666,7 @@ impl<'a> Builder<'a> {
                     }),
                 }
             }
+            (day_start, offset) = (next_start, next_offset);
         }
         let mut before = 0;
         for iv in &mut scratch {
@@ -630,16 +707,33 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// The hasher of keys that are hashes already ([`hash_week`]).
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// A fast hash of a week's shape (FxHash's mixing step): patterns are compared in full on a
 /// hit, so a collision only costs a duplicate pattern.
 fn hash_week(delta: i64, len: i64, intervals: &[Interval]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
     let mix = |h: u64, x: i64| (h.rotate_left(5) ^ x as u64).wrapping_mul(K);
-    intervals
-        .iter()
-        .fold(mix(mix(0, delta), len), |h, iv| mix(mix(h, iv.start), iv.end))
+    intervals.iter().fold(mix(mix(0, delta), len), |h, iv| {
+        mix(mix(h, iv.start), iv.end)
+    })
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -687,7 +781,9 @@ mod tests {
         for coverage in coverages() {
             let index = Index::build(&coverage, first, last).unwrap();
             let want = day_by_day(&coverage, first, last);
-            let got: Vec<_> = index.open_intervals(index.range_start, index.range_end).collect();
+            let got: Vec<_> = index
+                .open_intervals(index.range_start, index.range_end)
+                .collect();
             assert_eq!(got, want, "{coverage:?}");
             let mut before = 0;
             let mut probes = 0;
@@ -725,9 +821,57 @@ mod tests {
         let last = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap();
         let index = Index::build(&Coverage::standard(), first, last).unwrap();
         assert_eq!(index.weeks.len(), 5_270);
-        assert!(index.patterns.len() < 200, "{} patterns", index.patterns.len());
-        assert!(index.heap_bytes() < 128 * 1024, "{} bytes", index.heap_bytes());
+        assert!(
+            index.patterns.len() < 200,
+            "{} patterns",
+            index.patterns.len()
+        );
+        assert!(
+            index.heap_bytes() < 128 * 1024,
+            "{} bytes",
+            index.heap_bytes()
+        );
         let always = Index::build(&Coverage::always(), first, last).unwrap();
-        assert!(always.patterns.len() <= 8, "{} patterns", always.patterns.len());
+        assert!(
+            always.patterns.len() <= 8,
+            "{} patterns",
+            always.patterns.len()
+        );
+    }
+}
+#[cfg(test)]
+mod timing {
+    //! CPU cost of building, for `perf stat -e task-clock` on a busy machine (ignored).
+    use super::*;
+
+    fn range() -> (NaiveDate, NaiveDate) {
+        (
+            NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2100, 12, 31).unwrap(),
+        )
+    }
+
+    #[test]
+    #[ignore]
+    fn timing_build_standard_1000() {
+        let (first, last) = range();
+        let c = Coverage::standard();
+        for _ in 0..1000 {
+            std::hint::black_box(Index::build(&c, first, last));
+        }
+    }
+
+    #[test]
+    #[ignore]
+    fn timing_offsets_1000() {
+        let (first, _) = range();
+        let tz = chrono_tz::Europe::Madrid;
+        for _ in 0..1000 {
+            let start = wall_to_nanos(tz, first, 0).unwrap();
+            let s: i64 = (0..5270)
+                .map(|k| offset_nanos(tz, start + k * WEEK).unwrap())
+                .sum();
+            std::hint::black_box(s);
+        }
     }
 }

@@ -298,7 +298,11 @@ impl Clock {
     /// ```
     #[doc(alias = "add")]
     #[doc(alias = "due")]
-    pub fn deadline(&self, start: impl AsInstant, budget: TimeDelta) -> Result<DateTime<Utc>, Error> {
+    pub fn deadline(
+        &self,
+        start: impl AsInstant,
+        budget: TimeDelta,
+    ) -> Result<DateTime<Utc>, Error> {
         let s = self.instant(&start)?;
         let index = &self.inner.index;
         let out_of_range = || self.deadline_out_of_range(s, budget);

@@ -185,9 +185,7 @@ impl Coverage {
     pub(crate) fn busiest_day_over_limit(&self) -> Option<(Weekday, usize)> {
         std::iter::once(&self.schedule)
             .chain(self.special_hours.iter().map(SpecialHours::hours))
-            .flat_map(|schedule| {
-                WEEKDAYS.map(|weekday| (weekday, schedule.windows(weekday).len()))
-            })
+            .flat_map(|schedule| WEEKDAYS.map(|weekday| (weekday, schedule.windows(weekday).len())))
             .find(|&(_, count)| count > MAX_WINDOWS_PER_DAY)
     }
 
