@@ -30,6 +30,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 const DAY: i64 = DAY_NANOS as i64;
 /// Seven local days, in nanoseconds of wall time.
 const WEEK: i64 = 7 * DAY;
+const SECOND: i64 = 1_000_000_000;
 
 /// One open stretch `[start, end)` in nanoseconds from the start of its week, with the service
 /// time before it in the week.
@@ -58,6 +59,39 @@ struct Pattern {
     count: u32,
     /// Service time of the week.
     total: i64,
+    /// `by_day[d]`: the first interval ending after `d` days from the week's start (`count`
+    /// when none does), so the interval of an instant is searched among a day's few.
+    by_day: [u8; 9],
+    /// `by_service[j]`: the first interval whose service after it reaches
+    /// `j << service_shift`, so the interval of an amount of service is searched among a few.
+    by_service: [u8; 17],
+    /// The smallest shift that leaves `total >> service_shift` under 16.
+    service_shift: u8,
+}
+
+impl Pattern {
+    /// The candidates `[lo, hi)` for an answer known to lie between `table[j]` and
+    /// `table[j + 1]` (both included), out of `count` intervals.
+    #[inline]
+    fn between(table: &[u8], j: usize, count: usize) -> (usize, usize) {
+        let at = |j: usize| table.get(j).map_or(count, |&i| usize::from(i));
+        (at(j), (at(j + 1) + 1).min(count))
+    }
+
+    /// The candidates for the first interval ending after `rel` (`0 <= rel <= len`).
+    #[inline]
+    fn by_time(&self, rel: i64) -> (usize, usize) {
+        let d = usize::try_from(rel / DAY).unwrap_or(0);
+        Pattern::between(&self.by_day, d, self.count as usize)
+    }
+
+    /// The candidates for the first interval whose service after it reaches (or passes)
+    /// `rel` (`0 <= rel <= total`).
+    #[inline]
+    fn by_service(&self, rel: i64) -> (usize, usize) {
+        let j = usize::try_from(rel >> self.service_shift).unwrap_or(0);
+        Pattern::between(&self.by_service, j, self.count as usize)
+    }
 }
 
 /// The weeks of a coverage over its supported range, their patterns, and a look-up table.
@@ -70,6 +104,9 @@ pub(crate) struct Index {
     /// The first local midnight of the range read as UTC: week `k` starts at
     /// `nominal + k * WEEK + delta` of its pattern.
     nominal: i64,
+    /// `start_seconds[k]`: week `k` starts this many seconds after its first local midnight
+    /// read as UTC (minus the UTC offset then); the last entry is the end of the range.
+    start_seconds: Vec<i32>,
     /// `befores[k]`: service time before week `k`; the last entry is the service of the range.
     befores: Vec<i64>,
     /// The pattern of each week (at least one week).
@@ -187,7 +224,11 @@ impl Index {
         };
         let mut builder = Builder::new(coverage, first, last)?;
         let mut befores = Vec::with_capacity(week_count + 1);
+        let mut start_seconds = Vec::with_capacity(week_count + 1);
         let mut weeks = Vec::with_capacity(week_count);
+        // Offsets and offset changes are whole seconds in the IANA database.
+        let seconds =
+            |delta: i64| (delta % SECOND == 0).then(|| i32::try_from(delta / SECOND).ok())?;
         let mut before = 0i64;
         let (mut start, mut offset) = (range_start, offset_nanos(tz, range_start)?);
         for k in 0..week_count {
@@ -206,12 +247,14 @@ impl Index {
                 shifts: offset != next_offset || start != local - offset,
             };
             let id = builder.week(&plan)?;
+            start_seconds.push(seconds(plan.delta)?);
             befores.push(before);
             weeks.push(id);
             before += builder.patterns.get(usize::from(id))?.total;
             (start, offset) = (next, next_offset);
         }
         befores.push(before);
+        start_seconds.push(seconds(range_end - (nominal + week_count as i64 * WEEK))?);
         let (service_width, service_buckets) = service_buckets(&befores);
         let Builder {
             mut patterns,
@@ -224,6 +267,7 @@ impl Index {
             range_start,
             range_end,
             nominal,
+            start_seconds,
             befores,
             weeks,
             patterns,
@@ -235,27 +279,28 @@ impl Index {
 
     /// The first instant of week `k` (`k <= weeks`; the end of the range for `k == weeks`) and,
     /// for `k < weeks`, its pattern.
+    #[inline]
     fn week(&self, k: usize) -> (i64, Option<&Pattern>) {
-        match self.weeks.get(k) {
-            Some(&id) => {
-                let pattern = self
-                    .patterns
-                    .get(usize::from(id))
-                    .expect("invariant: every week's pattern is stored");
-                (
-                    self.nominal + k as i64 * WEEK + pattern.delta,
-                    Some(pattern),
-                )
-            }
-            None => (self.range_end, None),
-        }
+        let pattern = self.weeks.get(k).map(|&id| {
+            self.patterns
+                .get(usize::from(id))
+                .expect("invariant: every week's pattern is stored")
+        });
+        (self.week_start(k), pattern)
     }
 
+    /// The first instant of week `k` (`k <= weeks`; the end of the range for `k == weeks`).
+    #[inline]
     fn week_start(&self, k: usize) -> i64 {
-        self.week(k).0
+        let shift = self
+            .start_seconds
+            .get(k)
+            .expect("invariant: weeks are asked for inside the range");
+        self.nominal + k as i64 * WEEK + i64::from(*shift) * SECOND
     }
 
     /// The week holding `t` (`range_start <= t <= range_end`), its first instant, its pattern.
+    #[inline]
     fn week_of(&self, t: i64) -> (usize, i64, &Pattern) {
         let last = self.weeks.len() - 1;
         let guess = (((t - self.range_start) / WEEK) as usize).min(last);
@@ -274,6 +319,7 @@ impl Index {
         )
     }
 
+    #[inline]
     fn intervals_of(&self, pattern: &Pattern) -> &[Interval] {
         let first = pattern.first as usize;
         self.intervals
@@ -281,6 +327,7 @@ impl Index {
             .expect("invariant: a pattern's intervals are stored")
     }
 
+    #[inline]
     fn before(&self, k: usize) -> i64 {
         *self
             .befores
@@ -290,16 +337,22 @@ impl Index {
 
     /// The week, its first instant and pattern, and the first interval of it ending after `t`
     /// (its count when none does).
+    #[inline]
     fn locate(&self, t: i64) -> (usize, i64, &Pattern, usize) {
         let (k, start, pattern) = self.week_of(t);
         let rel = t - start;
-        let i = self
-            .intervals_of(pattern)
-            .partition_point(|iv| iv.end <= rel);
-        (k, start, pattern, i)
+        let (lo, hi) = pattern.by_time(rel);
+        let candidates = self.intervals_of(pattern).get(lo..hi).unwrap_or(&[]);
+        (
+            k,
+            start,
+            pattern,
+            lo + first_not(candidates, |iv| iv.end <= rel),
+        )
     }
 
     /// Service time from the start of the range to `t`.
+    #[inline]
     pub(crate) fn service_before(&self, t: i64) -> i64 {
         let (k, start, pattern, i) = self.locate(t);
         let rel = t - start;
@@ -312,6 +365,7 @@ impl Index {
     }
 
     /// Whether `t` is inside an open interval.
+    #[inline]
     pub(crate) fn is_open(&self, t: i64) -> bool {
         let (_, start, pattern, i) = self.locate(t);
         self.intervals_of(pattern)
@@ -377,6 +431,7 @@ impl Index {
     }
 
     /// Service time of the whole range.
+    #[inline]
     pub(crate) fn total(&self) -> i64 {
         *self
             .befores
@@ -386,6 +441,7 @@ impl Index {
 
     /// The week in which `target` of service time is reached: the first week whose service
     /// after it passes `target` (reaches it when `reach` is true).
+    #[inline]
     fn week_reaching(&self, target: i64, reach: bool) -> usize {
         let j = usize::try_from(target / self.service_width).unwrap_or(0);
         let bucket = |j: usize| {
@@ -398,28 +454,34 @@ impl Index {
             .befores
             .get(lo + 1..=hi + 1)
             .expect("invariant: the service buckets point at stored weeks");
-        lo + afters.partition_point(|&b| if reach { b < target } else { b <= target })
+        lo + first_not(afters, |&b| if reach { b < target } else { b <= target })
     }
 
     /// The earliest instant by which `target` of service time has been counted since the start
     /// of the range (`0 < target <= total`).
+    #[inline]
     pub(crate) fn reach_forward(&self, target: i64) -> Option<i64> {
         let k = self.week_reaching(target, true);
         let (start, pattern) = self.week(k);
         let rel = target - self.befores.get(k)?;
-        let ivs = self.intervals_of(pattern?);
-        let iv = ivs.get(ivs.partition_point(|iv| iv.after() < rel))?;
+        let pattern = pattern?;
+        let (lo, hi) = pattern.by_service(rel);
+        let candidates = self.intervals_of(pattern).get(lo..hi)?;
+        let iv = candidates.get(first_not(candidates, |iv| iv.after() < rel))?;
         Some(start + iv.start + (rel - iv.before))
     }
 
     /// The latest instant at which exactly `target` of service time has been counted since the
     /// start of the range (`0 <= target < total`).
+    #[inline]
     pub(crate) fn reach_backward(&self, target: i64) -> Option<i64> {
         let k = self.week_reaching(target, false);
         let (start, pattern) = self.week(k);
         let rel = target - self.befores.get(k)?;
-        let ivs = self.intervals_of(pattern?);
-        let iv = ivs.get(ivs.partition_point(|iv| iv.after() <= rel))?;
+        let pattern = pattern?;
+        let (lo, hi) = pattern.by_service(rel);
+        let candidates = self.intervals_of(pattern).get(lo..hi)?;
+        let iv = candidates.get(first_not(candidates, |iv| iv.after() <= rel))?;
         Some(start + iv.start + (rel - iv.before))
     }
 
@@ -471,11 +533,26 @@ impl Index {
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn heap_bytes(&self) -> usize {
         self.befores.capacity() * size_of::<i64>()
+            + self.start_seconds.capacity() * size_of::<i32>()
             + self.weeks.capacity() * size_of::<u16>()
             + self.patterns.capacity() * size_of::<Pattern>()
             + self.intervals.capacity() * size_of::<Interval>()
             + self.service_buckets.capacity() * size_of::<u16>()
     }
+}
+
+/// The index of the first item of `items` for which `before` is false (`before` holds for a
+/// prefix): a linear scan over the few candidates a table usually leaves (faster than a binary
+/// search there), a binary search over more.
+#[inline]
+fn first_not<T>(items: &[T], before: impl Fn(&T) -> bool) -> usize {
+    if items.len() > 8 {
+        return items.partition_point(before);
+    }
+    items
+        .iter()
+        .position(|item| !before(item))
+        .unwrap_or(items.len())
 }
 
 /// The service bucket table over `befores` (the service before each week, then the total).
@@ -693,13 +770,25 @@ impl<'a> Builder<'a> {
             }
         }
         let id = u16::try_from(self.patterns.len()).ok()?;
-        let total = self.scratch.last().map_or(0, Interval::after);
+        let ivs = &self.scratch;
+        let total = ivs.last().map_or(0, Interval::after);
+        let first_where = |f: &dyn Fn(&Interval) -> bool| {
+            u8::try_from(ivs.partition_point(|iv| !f(iv)))
+                .expect("invariant: a week has at most 7 * MAX_WINDOWS_PER_DAY intervals")
+        };
+        let service_shift = (0u8..63).find(|&s| total >> s < 16).unwrap_or(63);
+        let by_day = std::array::from_fn(|d| first_where(&|iv| iv.end > d as i64 * DAY));
+        let by_service =
+            std::array::from_fn(|j| first_where(&|iv| iv.after() >= (j as i64) << service_shift));
         self.patterns.push(Pattern {
             delta: plan.delta,
             len: plan.len,
             first: u32::try_from(self.intervals.len()).ok()?,
-            count: u32::try_from(self.scratch.len()).ok()?,
+            count: u32::try_from(ivs.len()).ok()?,
             total,
+            by_day,
+            by_service,
+            service_shift,
         });
         self.intervals.extend_from_slice(&self.scratch);
         self.by_hash.entry(hash).or_insert(id);

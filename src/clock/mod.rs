@@ -339,6 +339,7 @@ impl Clock {
     }
 
     /// `at` as nanoseconds since the epoch, checked against the supported range.
+    #[inline]
     fn instant(&self, at: &impl AsInstant) -> Result<i64, Error> {
         let index = &self.inner.index;
         match at.nanos() {
