@@ -113,10 +113,10 @@ pub(crate) struct Index {
     weeks: Vec<u16>,
     patterns: Vec<Pattern>,
     intervals: Vec<Interval>,
-    /// Width of a service bucket, in nanoseconds of service (at least 1).
-    service_width: i64,
-    /// `service_buckets[j]`: the first week whose service after it reaches `j * service_width`
-    /// (the last week when none does).
+    /// A service bucket is `1 << service_shift` nanoseconds of service (at least a week's mean).
+    service_shift: u32,
+    /// `service_buckets[j]`: the first week whose service after it reaches
+    /// `j << service_shift` (the last week when none does).
     service_buckets: Vec<u16>,
 }
 
@@ -255,7 +255,7 @@ impl Index {
         }
         befores.push(before);
         start_seconds.push(seconds(range_end - (nominal + week_count as i64 * WEEK))?);
-        let (service_width, service_buckets) = service_buckets(&befores);
+        let (service_shift, service_buckets) = service_buckets(&befores);
         let Builder {
             mut patterns,
             mut intervals,
@@ -272,7 +272,7 @@ impl Index {
             weeks,
             patterns,
             intervals,
-            service_width,
+            service_shift,
             service_buckets,
         })
     }
@@ -443,7 +443,7 @@ impl Index {
     /// after it passes `target` (reaches it when `reach` is true).
     #[inline]
     fn week_reaching(&self, target: i64, reach: bool) -> usize {
-        let j = usize::try_from(target / self.service_width).unwrap_or(0);
+        let j = usize::try_from(target >> self.service_shift).unwrap_or(0);
         let bucket = |j: usize| {
             self.service_buckets
                 .get(j)
@@ -556,22 +556,25 @@ fn first_not<T>(items: &[T], before: impl Fn(&T) -> bool) -> usize {
 }
 
 /// The service bucket table over `befores` (the service before each week, then the total).
-fn service_buckets(befores: &[i64]) -> (i64, Vec<u16>) {
+fn service_buckets(befores: &[i64]) -> (u32, Vec<u16>) {
     let weeks = befores.len() - 1;
     let total = befores.last().copied().unwrap_or(0);
-    let width = (total / weeks.max(1) as i64).max(1);
-    let count = usize::try_from(total / width + 2).unwrap_or(0);
+    // A power of two at least the mean service of a week: a shift, not a division, per query.
+    let shift = (0u32..63)
+        .find(|&s| (1i64 << s) * weeks.max(1) as i64 >= total)
+        .unwrap_or(63);
+    let count = usize::try_from((total >> shift) + 2).unwrap_or(0);
     let mut table = Vec::with_capacity(count);
     let mut k = 0usize;
     for j in 0..count {
-        let at = j as i64 * width;
+        let at = (j as i64) << shift;
         while k + 1 < weeks && befores.get(k + 1).is_some_and(|&after| after < at) {
             k += 1;
         }
         table
             .push(u16::try_from(k).expect("invariant: the supported range has under 65,536 weeks"));
     }
-    (width, table)
+    (shift, table)
 }
 
 impl<'a> Builder<'a> {

@@ -51,9 +51,11 @@ use std::sync::Arc;
 /// The service clock of a [`Coverage`]: counts service time and finds deadlines, exactly and in
 /// constant time.
 ///
-/// Building a clock precomputes the service time of every day of the supported years (a few
-/// milliseconds and about a megabyte for an office-hours coverage); build it once and share it:
-/// cloning is cheap and it is `Send + Sync`.
+/// Building a clock precomputes the service time of every week of the supported years, each
+/// distinct week stored once (under half a millisecond and under 100 KiB for an office-hours
+/// coverage, a few MiB and a few tens of milliseconds at most for the busiest coverage
+/// accepted); build it once and share it: cloning is cheap (the index is shared) and it is
+/// `Send + Sync`.
 ///
 /// The supported range is from local midnight of 1 January 2000 to local midnight of 1 January
 /// 2101 in the coverage's time zone; every method returns an error for an instant outside it.
