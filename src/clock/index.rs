@@ -3,13 +3,17 @@
 //!
 //! The supported range is cut into weeks of seven local days, counted from its first day. Most
 //! weeks of a coverage look alike: the same windows at the same offsets from the week's start.
-//! So a week is stored as two numbers, the service time before it and the id of its *pattern*,
-//! and each distinct pattern once: its open intervals relative to the week's start (windows
-//! that touch are joined), with the service time before each. A week with a holiday, special
-//! hours or an offset change is one more pattern, shared by every week that looks the same (a
-//! holiday on a Thursday in winter, the week of the last Sunday of March…). An office-hours
-//! coverage over the 101 supported years holds about 60 patterns and 5,270 weeks: under
-//! 100 KiB, built in well under a millisecond.
+//! So a week is stored as three numbers, its first instant, the service time before it and the
+//! id of its *pattern*, and each distinct pattern once: its open intervals relative to the
+//! week's start (windows that touch are joined), with the service time before each. A week
+//! with a holiday, special hours or an offset change is one more pattern, shared by every week
+//! that looks the same (a holiday on a Thursday in winter, the week of the last Sunday of
+//! March…). An office-hours coverage over the 101 supported years holds about 60 patterns and
+//! 5,270 weeks: about 110 KiB, built in a few tenths of a millisecond.
+//!
+//! Offsets are looked up once a week (at each week's first midnight), so a zone must not change
+//! its offset and change it back within one week: none of the IANA database does over
+//! 2000–2100 (the closest, Asia/Gaza's predicted Ramadan changes, are seven days apart).
 //!
 //! Queries: the week of an instant is found by division (one step either way corrects for the
 //! offset), the week of an amount of service time by a bucket table over equal service slices,
@@ -30,7 +34,6 @@ use std::hash::{BuildHasherDefault, Hasher};
 const DAY: i64 = DAY_NANOS as i64;
 /// Seven local days, in nanoseconds of wall time.
 const WEEK: i64 = 7 * DAY;
-const SECOND: i64 = 1_000_000_000;
 
 /// One open stretch `[start, end)` in nanoseconds from the start of its week, with the service
 /// time before it in the week.
@@ -101,12 +104,8 @@ pub(crate) struct Index {
     pub(crate) range_start: i64,
     /// Last supported instant.
     pub(crate) range_end: i64,
-    /// The first local midnight of the range read as UTC: week `k` starts at
-    /// `nominal + k * WEEK + delta` of its pattern.
-    nominal: i64,
-    /// `start_seconds[k]`: week `k` starts this many seconds after its first local midnight
-    /// read as UTC (minus the UTC offset then); the last entry is the end of the range.
-    start_seconds: Vec<i32>,
+    /// `starts[k]`: the first instant of week `k`; the last entry is the end of the range.
+    starts: Vec<i64>,
     /// `befores[k]`: service time before week `k`; the last entry is the service of the range.
     befores: Vec<i64>,
     /// The pattern of each week (at least one week).
@@ -224,11 +223,8 @@ impl Index {
         };
         let mut builder = Builder::new(coverage, first, last)?;
         let mut befores = Vec::with_capacity(week_count + 1);
-        let mut start_seconds = Vec::with_capacity(week_count + 1);
+        let mut starts = Vec::with_capacity(week_count + 1);
         let mut weeks = Vec::with_capacity(week_count);
-        // Offsets and offset changes are whole seconds in the IANA database.
-        let seconds =
-            |delta: i64| (delta % SECOND == 0).then(|| i32::try_from(delta / SECOND).ok())?;
         let mut before = 0i64;
         let (mut start, mut offset) = (range_start, offset_nanos(tz, range_start)?);
         for k in 0..week_count {
@@ -247,14 +243,14 @@ impl Index {
                 shifts: offset != next_offset || start != local - offset,
             };
             let id = builder.week(&plan)?;
-            start_seconds.push(seconds(plan.delta)?);
+            starts.push(plan.start);
             befores.push(before);
             weeks.push(id);
             before += builder.patterns.get(usize::from(id))?.total;
             (start, offset) = (next, next_offset);
         }
         befores.push(before);
-        start_seconds.push(seconds(range_end - (nominal + week_count as i64 * WEEK))?);
+        starts.push(range_end);
         let (service_shift, service_buckets) = service_buckets(&befores);
         let Builder {
             mut patterns,
@@ -266,8 +262,7 @@ impl Index {
         Some(Index {
             range_start,
             range_end,
-            nominal,
-            start_seconds,
+            starts,
             befores,
             weeks,
             patterns,
@@ -292,11 +287,10 @@ impl Index {
     /// The first instant of week `k` (`k <= weeks`; the end of the range for `k == weeks`).
     #[inline]
     fn week_start(&self, k: usize) -> i64 {
-        let shift = self
-            .start_seconds
+        *self
+            .starts
             .get(k)
-            .expect("invariant: weeks are asked for inside the range");
-        self.nominal + k as i64 * WEEK + i64::from(*shift) * SECOND
+            .expect("invariant: weeks are asked for inside the range")
     }
 
     /// The week holding `t` (`range_start <= t <= range_end`), its first instant, its pattern.
@@ -354,9 +348,12 @@ impl Index {
     /// Service time from the start of the range to `t`.
     #[inline]
     pub(crate) fn service_before(&self, t: i64) -> i64 {
-        let (k, start, pattern, i) = self.locate(t);
+        let (k, start, pattern) = self.week_of(t);
         let rel = t - start;
-        let inner = match self.intervals_of(pattern).get(i) {
+        // A day's candidates are few (at most `MAX_WINDOWS_PER_DAY` + 1): scan them.
+        let (lo, hi) = pattern.by_time(rel);
+        let candidates = self.intervals_of(pattern).get(lo..hi).unwrap_or(&[]);
+        let inner = match candidates.iter().find(|iv| iv.end > rel) {
             Some(iv) if iv.start < rel => iv.before + (rel - iv.start),
             Some(iv) => iv.before,
             None => pattern.total,
@@ -533,7 +530,7 @@ impl Index {
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn heap_bytes(&self) -> usize {
         self.befores.capacity() * size_of::<i64>()
-            + self.start_seconds.capacity() * size_of::<i32>()
+            + self.starts.capacity() * size_of::<i64>()
             + self.weeks.capacity() * size_of::<u16>()
             + self.patterns.capacity() * size_of::<Pattern>()
             + self.intervals.capacity() * size_of::<Interval>()

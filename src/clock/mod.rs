@@ -52,7 +52,7 @@ use std::sync::Arc;
 /// constant time.
 ///
 /// Building a clock precomputes the service time of every week of the supported years, each
-/// distinct week stored once (under half a millisecond and under 100 KiB for an office-hours
+/// distinct week stored once (under half a millisecond and about 110 KiB for an office-hours
 /// coverage, a few MiB and a few tens of milliseconds at most for the busiest coverage
 /// accepted); build it once and share it: cloning is cheap (the index is shared) and it is
 /// `Send + Sync`.
