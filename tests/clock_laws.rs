@@ -29,6 +29,8 @@ const SAO_PAULO: Tz = chrono_tz::America::Sao_Paulo;
 const HAVANA: Tz = chrono_tz::America::Havana;
 /// A half-hour DST: 02:00 to 02:30 in spring, 02:00 back to 01:30 in autumn.
 const LORD_HOWE: Tz = chrono_tz::Australia::Lord_Howe;
+/// Offset changes as close as seven days apart (the predicted Ramadan changes of 2040–2072).
+const GAZA: Tz = chrono_tz::Asia::Gaza;
 const MINUTE: i64 = 60 * SECOND;
 
 /// One clock under test with its reference description.
@@ -240,7 +242,7 @@ fn random_holidays(rng: &mut SplitMix, tz: Tz, changes: &[i64]) -> BTreeSet<Naiv
 fn changes_of(tz: Tz) -> Vec<i64> {
     static CACHE: OnceLock<Vec<(Tz, Vec<i64>)>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| {
-        [MADRID, NEW_YORK, LONDON, SAO_PAULO, HAVANA, LORD_HOWE]
+        [MADRID, NEW_YORK, LONDON, SAO_PAULO, HAVANA, LORD_HOWE, GAZA]
             .into_iter()
             .map(|z| (z, offset_changes(z)))
             .collect()
@@ -542,7 +544,7 @@ fn build_pool() -> Vec<Entry> {
 /// Issue 18: the most windows a day a clock accepts, and special hours on many dates each with
 /// their own windows, in zones with offset changes.
 fn push_busy_entries(pool: &mut Vec<Entry>, rng: &mut SplitMix, madrid: &BTreeSet<NaiveDate>) {
-    for (k, tz) in [MADRID, NEW_YORK, HAVANA].into_iter().enumerate() {
+    for (k, tz) in [MADRID, NEW_YORK, HAVANA, GAZA].into_iter().enumerate() {
         let windows = busy_windows(rng, MAX_WINDOWS_PER_DAY);
         let coverage = Coverage::new(schedule_of(&windows), Calendar::madrid()).with_time_zone(tz);
         let label = format!("busy #{k} (up to {MAX_WINDOWS_PER_DAY} windows a day) in {tz}");
