@@ -129,7 +129,8 @@ fn readme_answers_are_unchanged() {
         ok(&["status", "plus", "2", "2025-12-05T18:45:00+01:00", "--now", "2025-12-09T10:00:00+01:00"]),
         "priority P5\n\
          response due=2025-12-09T08:45:00Z used=8100 remaining=-900 state=breached at 2025-12-09T08:45:00Z\n\
-         resolution due=2025-12-10T11:45:00Z used=8100 remaining=49500 state=pending\n"
+         resolution due=2025-12-10T11:45:00Z used=8100 remaining=49500 state=pending\n\
+         objectives: crate defaults (the policy text gives no figures)\n"
     );
     let run = run_with(
         &["batch"],
@@ -717,7 +718,8 @@ fn timeline_prints_the_lines_of_status() {
         run.stdout,
         "priority P5\n\
          response due=2025-03-03T10:00:00Z used=1800 remaining=5400 state=met at 2025-03-03T08:30:00Z\n\
-         resolution due=2025-03-05T13:00:00Z used=10800 remaining=46800 state=pending\n"
+         resolution due=2025-03-05T13:00:00Z used=10800 remaining=46800 state=pending\n\
+         objectives: crate defaults (the policy text gives no figures)\n"
     );
 }
 
@@ -736,6 +738,7 @@ fn timeline_json() {
     );
     assert_eq!(value["resolution"]["paused"], true);
     assert_eq!(value["resolution"]["used"], "PT2H");
+    assert_eq!(value["resolution"]["source"], "crate_default");
 }
 
 #[test]
@@ -772,4 +775,44 @@ fn a_bad_timeline_is_refused_with_where() {
 
     let run = run_with(&["timeline", "--now", "2025-03-04T12:00:00+01:00"], b"");
     assert_eq!(run.code, Some(1), "{run:?}");
+}
+
+#[test]
+fn status_says_when_the_objectives_are_the_crate_defaults() {
+    let args = [
+        "status",
+        "plus",
+        "2",
+        "2025-12-05T18:45:00+01:00",
+        "--now",
+        "2025-12-09T10:00:00+01:00",
+    ];
+    let line = "objectives: crate defaults (the policy text gives no figures)\n";
+    assert!(ok(&args).ends_with(line));
+    // A document that leaves the objectives out keeps the crate's table, and says so.
+    let hours = policy_file("hours_only", r#"{"plus_hours": "mon-fri 09:00-20:00"}"#);
+    let mut with_hours = args.to_vec();
+    with_hours.extend(["--policy", hours.to_str().unwrap()]);
+    assert!(ok(&with_hours).ends_with(line));
+    // A document that sets them (even to the same figures) is the contract's: no caveat.
+    let contract = policy_file(
+        "contract",
+        r#"{"objectives": {"default": {
+            "s1": {"first_response": "PT1H", "resolution": "PT8H"},
+            "s2": {"first_response": "PT2H", "resolution": "PT16H"},
+            "s3": {"first_response": "PT4H", "resolution": "PT40H"},
+            "s4": {"first_response": "PT8H", "resolution": "PT80H"}}}}"#,
+    );
+    let mut with_contract = args.to_vec();
+    with_contract.extend(["--policy", contract.to_str().unwrap()]);
+    let text = ok(&with_contract);
+    assert!(!text.contains("objectives:"), "{text}");
+    assert_eq!(text.lines().count(), 3, "{text}");
+    let mut json_args = with_contract.clone();
+    json_args.push("--json");
+    let value = json(&json_args);
+    assert_eq!(value["response"]["source"], "configured");
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    assert_eq!(json(&json_args)["response"]["source"], "crate_default");
 }

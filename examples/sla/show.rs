@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde_json::json;
 use std::io::Write;
 use support_sla::clock::{Answer, Explanation};
+use support_sla::policy::ObjectiveSource;
 use support_sla::status::{ObjectiveStatus, SlaState, TicketStatus};
 
 use crate::input::Failure;
@@ -43,6 +44,11 @@ pub fn status(out: &mut dyn Write, status: &TicketStatus, json: bool) -> Result<
     writeln!(out, "priority {}", status.priority)?;
     writeln!(out, "{}", objective("response", &status.response))?;
     writeln!(out, "{}", objective("resolution", &status.resolution))?;
+    // The policy text gives no figures: say when the budgets are the crate's placeholders.
+    let sources = [status.response.source, status.resolution.source];
+    if sources.contains(&ObjectiveSource::CrateDefault) {
+        writeln!(out, "objectives: {}", ObjectiveSource::CrateDefault)?;
+    }
     Ok(())
 }
 

@@ -27,7 +27,7 @@ pub use feature_request::{
 };
 pub use hour_bank::{Activity, Consumption, HourBank, Package, Purchase};
 pub use intake::{Accepted, Acknowledgement, ClosureNotification, Refusal};
-pub use objectives::{Objective, Objectives};
+pub use objectives::{Objective, ObjectiveSource, Objectives};
 pub use reclassification::Reclassification;
 pub use scope::{
     assess_installation, Exclusion, RequestKind, ScopeDecision, SupportStanding, VoidingAction,
@@ -184,7 +184,14 @@ pub struct PolicyConfig {
     pub special_hours: Vec<SpecialHours>,
     /// The coverage of Vip Severity 3 and 4 tickets, which the policy does not specify.
     pub vip_low_severity: CoverageKind,
-    /// The response and resolution objectives.
+    /// The response and resolution objectives: the crate's placeholder table by default (the
+    /// policy text gives no figures), to be set from the contract. In a document, left out
+    /// means the crate's table, and a policy serializes without it while it holds the crate's
+    /// table, so reading the document back keeps [`ObjectiveSource::CrateDefault`].
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Objectives::is_crate_default")
+    )]
     pub objectives: Objectives,
     /// What a change of tier or severity does to the objectives (see [`Reclassification`];
     /// [`KeepUsed`](Reclassification::KeepUsed) by default).
