@@ -33,9 +33,10 @@
 //!
 //! # Source
 //!
-//! > «IREO realiza un seguimiento constante de la calidad de servicio»
+//! > «IREO no garantiza el cumplimiento de estos objetivos en todos los casos, aunque sí
+//! > garantiza que realiza un seguimiento constante de la calidad de servicio»
 //!
-//! Gloss: the quality of service is tracked constantly.
+//! Gloss: the objectives are not guaranteed, but the quality of service is tracked constantly.
 //!
 //! # Example
 //!
