@@ -1,6 +1,7 @@
 //! Writing answers: the text forms of the command, and their JSON (`--json`).
 
-use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
+use chrono::{DateTime, SecondsFormat, TimeDelta, Timelike, Utc};
+use chrono_tz::Tz;
 use serde::Serialize;
 use serde_json::json;
 use std::io::Write;
@@ -13,6 +14,17 @@ use crate::input::Failure;
 /// An instant as RFC 3339 in UTC, with a fraction only when not whole.
 pub fn utc(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// An instant as people in `zone` read it, as the crate's texts show it: `2025-03-04 09:00 CET`
+/// (seconds only when not a whole minute).
+pub fn for_people(at: DateTime<Utc>, zone: Tz) -> String {
+    let local = at.with_timezone(&zone);
+    if local.second() == 0 && local.nanosecond() == 0 {
+        local.format("%Y-%m-%d %H:%M %Z").to_string()
+    } else {
+        local.format("%Y-%m-%d %H:%M:%S%.f %Z").to_string()
+    }
 }
 
 /// Whole seconds when exact, else seconds with the fraction (trailing zeros trimmed).
