@@ -4,7 +4,9 @@
 //! [`SupportPolicy::madrid`] (also its `Default`) is the policy of the text: Standard hours for
 //! Standard clients, Plus hours for Plus clients, around the clock for Vip Severity 1 and 2, Plus
 //! hours for Vip Severity 3 and 4 (the text says nothing of them: a documented, configurable
-//! default), on the Madrid working calendar, with the default [`Objectives`] table.
+//! default), on the Madrid working calendar, with the crate's placeholder [`Objectives`] table
+//! (the policy text announces response and resolution figures but gives none: set them from the
+//! contract; a status says which it used, [`ObjectiveSource`]).
 //!
 //! # Source
 //!
@@ -299,8 +301,9 @@ impl PartialEq for SupportPolicy {
 impl Eq for SupportPolicy {}
 
 impl SupportPolicy {
-    /// The policy of the text, on the Madrid working calendar with the default objectives; the
-    /// same as `SupportPolicy::default()`.
+    /// The policy of the text, on the Madrid working calendar with the crate's placeholder
+    /// objectives ([`ObjectiveSource::CrateDefault`]: the text gives no figures); the same as
+    /// `SupportPolicy::default()`.
     ///
     /// # Panics
     ///
