@@ -79,7 +79,7 @@
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for the crate's vocabulary and configuration.
 //! - `jiff-1` (alias `jiff`, off): the same entry points with jiff 1.x types, `Timestamp`,
-//!   `&Zoned` and `SignedDuration` in and out, through a view (`clock.jiff().deadline(…)`,
+//!   `&ZonedDateTime` and `SignedDuration` in and out, through a view (`clock.jiff().deadline(…)`,
 //!   `policy.jiff().status(…)`) that converts at the edge: one engine, one zone database
 //!   (chrono-tz's). See `jiff_1` (shown on docs.rs; the module exists only with the feature).
 //!   Without the feature nothing of jiff is compiled.

@@ -8,7 +8,7 @@ use std::ops::RangeInclusive;
 
 impl Clock {
     /// This clock, answering in jiff: the same entry points with `jiff::Timestamp`,
-    /// `&jiff::Zoned` and `jiff::SignedDuration` (see [`jiff_1`](crate::jiff_1)).
+    /// `&jiff::ZonedDateTime` and `jiff::SignedDuration` (see [`jiff_1`](crate::jiff_1)).
     ///
     /// ```
     /// use jiff::{SignedDuration, Timestamp};
@@ -29,7 +29,7 @@ impl Clock {
 
 /// A [`Clock`] answering in jiff, from [`Clock::jiff`]. Each method is the chrono method of the
 /// same name, with its laws, edge cases and errors; instants are `impl Into<Timestamp>`
-/// (`Timestamp`, `Zoned`, `&Zoned`).
+/// (`Timestamp`, `ZonedDateTime`, `&ZonedDateTime`).
 #[derive(Debug, Clone, Copy)]
 #[cfg_attr(docsrs, doc(cfg(feature = "jiff-1")))]
 pub struct JiffClock<'a> {

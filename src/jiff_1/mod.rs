@@ -1,14 +1,14 @@
 //! The jiff 1.x surface (feature `jiff-1`, alias `jiff`): the same entry points with
-//! [`jiff::Timestamp`], [`&jiff::Zoned`](jiff::Zoned) and [`jiff::SignedDuration`] in, jiff types
+//! [`jiff::Timestamp`], [`&jiff::ZonedDateTime`](jiff::ZonedDateTime) and [`jiff::SignedDuration`] in, jiff types
 //! out.
 //!
 //! ```
-//! use jiff::{SignedDuration, Zoned};
+//! use jiff::{SignedDuration, ZonedDateTime};
 //! use support_sla::{clock::Clock, coverage::Coverage};
 //!
 //! let clock = Clock::new(Coverage::standard())?;
 //! // Wednesday 30 April 2025, 18:00 in Madrid; 1 and 2 May are holidays, then a weekend.
-//! let registered: Zoned = "2025-04-30T18:00[Europe/Madrid]".parse()?;
+//! let registered: ZonedDateTime = "2025-04-30T18:00[Europe/Madrid]".parse()?;
 //! let due = clock.jiff().deadline(&registered, SignedDuration::from_hours(4))?;
 //! assert_eq!(due.to_string(), "2025-05-05T11:00:00Z"); // 13:00 in Madrid
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -20,7 +20,7 @@
 //! [`SupportPolicy::jiff`](crate::SupportPolicy::jiff) return a borrowed view
 //! ([`JiffClock`], [`JiffPolicy`]) whose methods have the names, arguments and laws of the
 //! chrono entry points; every instant argument is `impl Into<Timestamp>` (so a `Timestamp`, a
-//! `Zoned` or a `&Zoned`), every budget a `SignedDuration`, and every instant or duration
+//! `ZonedDateTime` or a `&ZonedDateTime`), every budget a `SignedDuration`, and every instant or duration
 //! returned is jiff's. Each method converts its arguments, calls the chrono entry point of the
 //! same name and converts the answer: one engine, nothing of the computation is duplicated, and
 //! the chrono surface stays the default one.
@@ -48,7 +48,7 @@
 //!
 //! # The zone database
 //!
-//! The crate keeps its own rules (chrono-tz's) for the coverage's zone: a `Zoned` argument
+//! The crate keeps its own rules (chrono-tz's) for the coverage's zone: a `ZonedDateTime` argument
 //! gives only its instant, its zone is not read, and the service hours are laid out in the
 //! coverage's zone by chrono-tz's database as for a chrono argument. So an answer does not
 //! depend on which surface asked, nor on the tzdb version jiff was built with.

@@ -14,17 +14,17 @@ use std::ops::Range;
 
 impl SupportPolicy {
     /// This policy, answering in jiff: the same entry points with `jiff::Timestamp` and
-    /// `&jiff::Zoned` (see [`jiff_1`](crate::jiff_1)).
+    /// `&jiff::ZonedDateTime` (see [`jiff_1`](crate::jiff_1)).
     ///
     /// ```
-    /// use jiff::Zoned;
+    /// use jiff::ZonedDateTime;
     /// use support_sla::{Severity, SupportPolicy, Tier};
     ///
     /// let policy = SupportPolicy::madrid();
     /// // Sunday 9 March 2025, 03:00 in Madrid: Vip S1 is served around the clock.
-    /// let registered: Zoned = "2025-03-09T03:00[Europe/Madrid]".parse()?;
+    /// let registered: ZonedDateTime = "2025-03-09T03:00[Europe/Madrid]".parse()?;
     /// let due = policy.jiff().due(Tier::Vip, Severity::S1, &registered)?;
-    /// assert_eq!(due.response, "2025-03-09T04:00[Europe/Madrid]".parse::<Zoned>()?.timestamp());
+    /// assert_eq!(due.response, "2025-03-09T04:00[Europe/Madrid]".parse::<ZonedDateTime>()?.timestamp());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[cfg_attr(docsrs, doc(cfg(feature = "jiff-1")))]
@@ -35,7 +35,7 @@ impl SupportPolicy {
 
 /// A [`SupportPolicy`] answering in jiff, from [`SupportPolicy::jiff`]. Each method is the
 /// chrono method of the same name, with its rules and errors; instants are
-/// `impl Into<Timestamp>` (`Timestamp`, `Zoned`, `&Zoned`).
+/// `impl Into<Timestamp>` (`Timestamp`, `ZonedDateTime`, `&ZonedDateTime`).
 #[derive(Debug, Clone, Copy)]
 #[cfg_attr(docsrs, doc(cfg(feature = "jiff-1")))]
 pub struct JiffPolicy<'a> {
@@ -276,7 +276,7 @@ impl Event {
     /// ```
     /// use support_sla::status::{Event, EventKind};
     ///
-    /// let at: jiff::Zoned = "2025-03-03T09:00[Europe/Madrid]".parse()?;
+    /// let at: jiff::ZonedDateTime = "2025-03-03T09:00[Europe/Madrid]".parse()?;
     /// let event = Event::new_jiff(&at, EventKind::Paused);
     /// assert_eq!(event.to_string(), "paused at 2025-03-03 08:00:00 UTC");
     /// # Ok::<(), Box<dyn std::error::Error>>(())
