@@ -30,6 +30,22 @@ impl Clock {
 /// A [`Clock`] answering in jiff, from [`Clock::jiff`]. Each method is the chrono method of the
 /// same name, with its laws, edge cases and errors; instants are `impl Into<Timestamp>`
 /// (`Timestamp`, `ZonedDateTime`, `&ZonedDateTime`).
+///
+/// ```
+/// use jiff::{SignedDuration, ZonedDateTime};
+/// use support_sla::{clock::Clock, coverage::Coverage};
+///
+/// let clock = Clock::new(Coverage::standard())?;
+/// let jiff = clock.jiff();
+/// let monday = |time: &str| -> ZonedDateTime {
+///     format!("2025-03-03T{time}[Europe/Madrid]").parse().unwrap()
+/// };
+/// assert!(jiff.is_open(&monday("09:00"))?);
+/// assert!(!jiff.is_open(&monday("17:30"))?); // [09:00, 17:30)
+/// assert_eq!(jiff.next_close(&monday("10:00"))?, Some(monday("17:30").timestamp()));
+/// assert_eq!(jiff.elapsed(&monday("08:00"), &monday("18:00"))?, SignedDuration::from_mins(510));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy)]
 #[cfg_attr(docsrs, doc(cfg(feature = "jiff-1")))]
 pub struct JiffClock<'a> {

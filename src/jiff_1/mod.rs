@@ -153,7 +153,7 @@ pub fn signed_duration(delta: TimeDelta) -> SignedDuration {
 
 /// An instant the crate computed inside a clock's supported range, in jiff.
 fn computed(at: DateTime<Utc>) -> Timestamp {
-    timestamp(at).expect("invariant: a clock's instants lie in 2000-2100, inside jiff's range")
+    timestamp(at).expect("invariant: a clock answers in i64 nanoseconds since 1970 (years 1677-2262), inside jiff's range")
 }
 
 #[cfg(test)]

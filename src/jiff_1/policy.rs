@@ -163,7 +163,30 @@ impl<'a> JiffPolicy<'a> {
 }
 
 /// A [`TicketStatus`] with its instants and durations in jiff, and the status itself beside
-/// them (for its serde form, `Display` and the [`QosReport`]).
+/// them (for its serde form and the [`QosReport`]), from [`JiffPolicy::status`],
+/// [`JiffPolicy::timeline_status`] or [`TicketStatus::to_jiff`].
+///
+/// Why a view and not jiff accessors on the status types: the status stays one type (one serde
+/// form, one report), the caller who asked in jiff reads plain fields (`status.response.due` is
+/// a `Timestamp`), and the one fallible step, chrono to jiff, happens once inside the call that
+/// already returns a `Result`, not at every field read.
+///
+/// ```
+/// use jiff::{SignedDuration, ZonedDateTime};
+/// use support_sla::status::{SlaState, TicketFacts};
+/// use support_sla::{Severity, SupportPolicy, Tier};
+///
+/// let policy = SupportPolicy::madrid();
+/// let registered: ZonedDateTime = "2025-03-03T16:30[Europe/Madrid]".parse()?;
+/// let now: ZonedDateTime = "2025-03-04T16:00[Europe/Madrid]".parse()?;
+/// let facts = TicketFacts::new_jiff(Tier::Standard, Severity::S3, &registered);
+/// let status = policy.jiff().status(&facts, &now)?;
+/// assert_eq!(status.response.due.to_string(), "2025-03-04T11:00:00Z");
+/// assert_eq!(status.response.remaining, SignedDuration::from_hours(-4));
+/// assert!(matches!(status.response.state, SlaState::Breached { .. }));
+/// assert_eq!(status.chrono.response.due.to_rfc3339(), "2025-03-04T11:00:00+00:00");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(docsrs, doc(cfg(feature = "jiff-1")))]
 #[non_exhaustive]
@@ -250,6 +273,18 @@ impl ObjectiveStatus {
 
 impl TicketFacts {
     /// As [`TicketFacts::new`], registered at a jiff instant.
+    ///
+    /// ```
+    /// use jiff::ZonedDateTime;
+    /// use support_sla::status::TicketFacts;
+    /// use support_sla::{Severity, Tier};
+    ///
+    /// let at: ZonedDateTime = "2025-03-03T09:00[Europe/Madrid]".parse()?;
+    /// let facts = TicketFacts::new_jiff(Tier::Plus, Severity::S2, &at).with_first_response_jiff(&at);
+    /// assert_eq!(facts.registered.to_rfc3339(), "2025-03-03T08:00:00+00:00");
+    /// assert_eq!(facts.first_response, Some(facts.registered));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[cfg_attr(docsrs, doc(cfg(feature = "jiff-1")))]
     pub fn new_jiff(tier: Tier, severity: Severity, registered: impl Into<Timestamp>) -> Self {
         TicketFacts::new(tier, severity, to_chrono(registered))
@@ -289,6 +324,20 @@ impl Event {
 
 impl QosReport {
     /// As [`QosReport::new`], for a period of jiff instants (`from..to`, half-open).
+    ///
+    /// ```
+    /// use jiff::Timestamp;
+    /// use support_sla::report::QosReport;
+    /// use support_sla::status::TicketStatus;
+    /// use support_sla::TicketId;
+    ///
+    /// let from: Timestamp = "2025-11-01T00:00:00Z".parse()?;
+    /// let to: Timestamp = "2025-12-01T00:00:00Z".parse()?;
+    /// let report = QosReport::new_jiff(std::iter::empty::<(TicketId, &TicketStatus)>(), from..to);
+    /// assert_eq!(report.tickets(), 0);
+    /// assert_eq!(report.period().start.to_rfc3339(), "2025-11-01T00:00:00+00:00");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[cfg_attr(docsrs, doc(cfg(feature = "jiff-1")))]
     pub fn new_jiff<I, S>(tickets: I, period: Range<Timestamp>) -> QosReport
     where
