@@ -73,8 +73,6 @@ use crate::Error;
 use chrono::{DateTime, TimeDelta, Utc};
 use jiff::{SignedDuration, Timestamp};
 
-const NANOS_PER_SECOND: i128 = 1_000_000_000;
-
 /// `at` as a chrono instant, exactly. Infallible: every jiff instant is a chrono instant.
 ///
 /// ```
@@ -85,12 +83,11 @@ const NANOS_PER_SECOND: i128 = 1_000_000_000;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn to_chrono(at: impl Into<Timestamp>) -> DateTime<Utc> {
-    let nanos = at.into().as_nanosecond();
-    let seconds = i64::try_from(nanos.div_euclid(NANOS_PER_SECOND))
-        .expect("invariant: jiff's seconds (years -9999 to 9999) fit in an i64");
-    let subsec = u32::try_from(nanos.rem_euclid(NANOS_PER_SECOND))
-        .expect("invariant: a euclidean remainder by 10^9 fits in a u32");
-    DateTime::from_timestamp(seconds, subsec)
+    let at = at.into();
+    // jiff's nanoseconds carry the sign of its seconds; chrono's are always positive.
+    let (seconds, nanos) = euclidean(at.as_second(), at.subsec_nanosecond())
+        .expect("invariant: jiff's seconds (years -9999 to 9999) are far from i64::MIN");
+    DateTime::from_timestamp(seconds, nanos)
         .expect("invariant: jiff's range (years -9999 to 9999) lies inside chrono's")
 }
 
@@ -105,11 +102,20 @@ pub fn to_chrono(at: impl Into<Timestamp>) -> DateTime<Utc> {
 /// assert_eq!(to_time_delta(SignedDuration::MAX), None);
 /// ```
 pub fn to_time_delta(duration: SignedDuration) -> Option<TimeDelta> {
-    let nanos = duration.as_nanos();
-    let seconds = i64::try_from(nanos.div_euclid(NANOS_PER_SECOND)).ok()?;
-    let subsec = u32::try_from(nanos.rem_euclid(NANOS_PER_SECOND))
-        .expect("invariant: a euclidean remainder by 10^9 fits in a u32");
-    TimeDelta::new(seconds, subsec)
+    let (seconds, nanos) = euclidean(duration.as_secs(), duration.subsec_nanos())?;
+    TimeDelta::new(seconds, nanos)
+}
+
+/// Seconds and nanoseconds of the same sign (jiff's form) as seconds and nanoseconds in
+/// `0..10^9` (chrono's form), or `None` when the seconds overflow.
+fn euclidean(seconds: i64, nanos: i32) -> Option<(i64, u32)> {
+    let (seconds, nanos) = if nanos < 0 {
+        (seconds.checked_sub(1)?, nanos + 1_000_000_000)
+    } else {
+        (seconds, nanos)
+    };
+    let nanos = u32::try_from(nanos).expect("invariant: jiff's nanoseconds are above -10^9");
+    Some((seconds, nanos))
 }
 
 /// `at` as a jiff `Timestamp`, exactly.
@@ -128,9 +134,14 @@ pub fn to_time_delta(duration: SignedDuration) -> Option<TimeDelta> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn timestamp(at: DateTime<Utc>) -> Result<Timestamp, Error> {
-    let nanos =
-        i128::from(at.timestamp()) * NANOS_PER_SECOND + i128::from(at.timestamp_subsec_nanos());
-    Timestamp::from_nanosecond(nanos).map_err(|_| Error::InstantOutOfRange {
+    // chrono counts a leap second's nanoseconds past 10^9; jiff has no leap seconds, so a
+    // leap second is the next second's start, as in chrono's own timestamp arithmetic.
+    let (seconds, nanos) = match at.timestamp_subsec_nanos() {
+        n if n >= 1_000_000_000 => (at.timestamp() + 1, n - 1_000_000_000),
+        n => (at.timestamp(), n),
+    };
+    let nanos = i32::try_from(nanos).expect("invariant: nanoseconds below 10^9 fit in an i32");
+    Timestamp::new(seconds, nanos).map_err(|_| Error::InstantOutOfRange {
         instant: at,
         start: to_chrono(Timestamp::MIN),
         end: to_chrono(Timestamp::MAX),
@@ -159,6 +170,21 @@ fn computed(at: DateTime<Utc>) -> Timestamp {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const NANOS_PER_SECOND: i128 = 1_000_000_000;
+
+    #[test]
+    fn a_leap_second_is_the_start_of_the_next_second() {
+        let leap = chrono::NaiveDate::from_ymd_opt(2016, 12, 31)
+            .unwrap()
+            .and_hms_nano_opt(23, 59, 59, 1_500_000_000)
+            .unwrap()
+            .and_utc();
+        assert_eq!(
+            timestamp(leap).unwrap().to_string(),
+            "2017-01-01T00:00:00.5Z"
+        );
+    }
 
     #[test]
     fn instants_keep_their_nanoseconds_both_ways() {
