@@ -42,6 +42,7 @@ use crate::{Error, Priority, Severity, Tier};
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::fmt;
+use std::sync::Arc;
 
 /// The three coverages a policy builds clocks for; which one a ticket runs on depends on its
 /// tier and severity (see [`SupportPolicy::coverage_kind`]).
@@ -344,7 +345,8 @@ impl SupportPolicy {
     ///
     /// [`Error::InvalidConfig`] naming the field, wrapping the cause: calendar overrides the
     /// calendar refuses (see [`Calendar::with_overrides`]), a zone the clock cannot resolve
-    /// ([`Error::TimeZoneRule`]), hours that never open ([`Error::NeverOpen`]), an at-risk
+    /// ([`Error::TimeZoneRule`]), hours that never open ([`Error::CoverageNeverOpen`]) or with
+    /// more windows a day than a clock accepts ([`Error::TooManyWindows`]), an at-risk
     /// fraction or a threshold above 1000 thousandths ([`Error::PerMilleOutOfRange`]), or
     /// thresholds not strictly increasing ([`Error::ThresholdsNotIncreasing`]), an empty phone
     /// number ([`Error::Malformed`]). (A schedule
@@ -355,6 +357,13 @@ impl SupportPolicy {
             move |error: Error| Error::InvalidConfig {
                 field,
                 error: Box::new(error),
+            }
+        };
+        // A clock refuses its hours (never open, too many windows a day) or its zone.
+        let clock_field = |hours: &'static str| {
+            move |error: Error| match error {
+                Error::TimeZoneRule { .. } => field("time_zone")(error),
+                _ => field(hours)(error),
             }
         };
         per_mille(config.at_risk_per_mille).map_err(field("at_risk_per_mille"))?;
@@ -380,31 +389,21 @@ impl SupportPolicy {
         }
         let (standard_hours, plus_hours, time_zone) =
             (&config.standard_hours, &config.plus_hours, config.time_zone);
-        let never_open = |hours: &Schedule| {
-            hours.is_closed() && config.special_hours.iter().all(|s| s.hours().is_closed())
-        };
-        for (name, hours) in [
-            ("standard_hours", standard_hours),
-            ("plus_hours", plus_hours),
-        ] {
-            if never_open(hours) {
-                return Err(field(name)(Error::NeverOpen {
-                    reason: "its weekly hours have no window and no special hours open it",
-                }));
-            }
-        }
-        let calendar = Calendar::madrid()
-            .with_overrides(&config.calendar_overrides)
-            .map_err(field("calendar_overrides"))?;
-        let office = |hours: &Schedule, calendar: Calendar| {
+        // One calendar, shared by the Standard and Plus coverages.
+        let calendar = Arc::new(
+            Calendar::madrid()
+                .with_overrides(&config.calendar_overrides)
+                .map_err(field("calendar_overrides"))?,
+        );
+        let office = |hours: &Schedule, calendar: Arc<Calendar>| {
             Coverage::new(hours.clone(), calendar)
                 .with_time_zone(time_zone)
                 .with_special_hours(config.special_hours.clone())
                 .map_err(field("special_hours"))
         };
-        let standard =
-            Clock::new(office(standard_hours, calendar.clone())?).map_err(field("time_zone"))?;
-        let plus = Clock::new(office(plus_hours, calendar)?).map_err(field("time_zone"))?;
+        let standard = Clock::new(office(standard_hours, Arc::clone(&calendar))?)
+            .map_err(clock_field("standard_hours"))?;
+        let plus = Clock::new(office(plus_hours, calendar)?).map_err(clock_field("plus_hours"))?;
         let always =
             Clock::new(Coverage::always().with_time_zone(time_zone)).map_err(field("time_zone"))?;
         Ok(SupportPolicy {
