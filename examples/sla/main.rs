@@ -52,7 +52,7 @@ struct Cli {
 /// The policy every subcommand takes.
 #[derive(Debug, Args)]
 struct PolicyArg {
-    /// The policy document (PolicyConfig JSON) to use instead of the built-in policy
+    /// The policy document (`PolicyConfig` JSON) to use instead of the built-in policy
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
 }
