@@ -11,7 +11,7 @@ pub(crate) fn offset_nanos(tz: Tz, utc_nanos: i64) -> Option<i64> {
         .offset_from_utc_datetime(&instant)
         .fix()
         .local_minus_utc();
-    i64::from(seconds).checked_mul(1_000_000_000)
+    i64::from(seconds).checked_mul(i64::from(crate::iso::NANOS_PER_SECOND))
 }
 
 /// The instant of the wall time `nanos` after midnight on `date` in `tz`, as nanoseconds since
@@ -52,7 +52,7 @@ fn jump_over(tz: Tz, local: NaiveDateTime) -> Option<i64> {
         instant.naive_utc() + offset >= local
     };
     let guess = local.and_utc().timestamp_nanos_opt()?;
-    let span = 36 * 3_600 * 1_000_000_000_i64;
+    let span = 36 * 3_600 * i64::from(crate::iso::NANOS_PER_SECOND);
     let (mut lo, mut hi) = (guess.checked_sub(span)?, guess.checked_add(span)?);
     if reads_at_least(lo) || !reads_at_least(hi) {
         return None;

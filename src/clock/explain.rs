@@ -358,12 +358,9 @@ impl fmt::Display for Hours {
             parts.push(format!("{minutes} min"));
         }
         if seconds > 0 || nanos > 0 {
-            if nanos > 0 {
-                let frac = format!("{nanos:09}");
-                parts.push(format!("{seconds}.{} s", frac.trim_end_matches('0')));
-            } else {
-                parts.push(format!("{seconds} s"));
-            }
+            let mut text = seconds.to_string();
+            crate::iso::write_fraction(&mut text, nanos.unsigned_abs())?;
+            parts.push(format!("{text} s"));
         }
         f.pad(&format!("{sign}{}", parts.join(" ")))
     }
@@ -545,19 +542,15 @@ impl Clock {
             if let DayPlan::Special(s, _) = &plan {
                 tracer.special_day(s.name());
             }
-            let mut cursor = start;
-            for window in plan.windows() {
-                let (Some(open), Some(close)) = (
-                    wall_to_nanos(tz, date, window.open_nanos()),
-                    wall_to_nanos(tz, date, window.close_nanos()),
-                ) else {
-                    continue;
-                };
-                tracer.skip(cursor.max(lo), open.min(hi), &gap_reason);
-                tracer.push(open.max(lo), close.min(hi), None);
-                cursor = cursor.max(close);
+            // When the service is open comes from the clock's index (one source of truth); the
+            // day plan only names why the gaps between its open intervals are skipped.
+            let mut cursor = lo;
+            for (open, close) in self.inner.index.open_intervals(lo, hi) {
+                tracer.skip(cursor, open, &gap_reason);
+                tracer.push(open, close, None);
+                cursor = close;
             }
-            tracer.skip(cursor.max(lo), hi, &gap_reason);
+            tracer.skip(cursor, hi, &gap_reason);
         }
     }
 }

@@ -328,7 +328,6 @@ impl Index {
 
     /// The open intervals within `[from, to)` (both in range), in order, as `(start, end)`;
     /// intervals that touch across weeks are joined.
-    #[cfg_attr(not(test), allow(dead_code))] // for the explanation, which classifies the gaps
     pub(crate) fn open_intervals(
         &self,
         from: i64,

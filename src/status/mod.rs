@@ -239,7 +239,8 @@ impl ObjectiveStatus {
 
 /// `delta` in nanoseconds, exactly (a `TimeDelta` always fits in an `i128` of nanoseconds).
 fn nanos(delta: TimeDelta) -> i128 {
-    i128::from(delta.num_seconds()) * 1_000_000_000 + i128::from(delta.subsec_nanos())
+    i128::from(delta.num_seconds()) * i128::from(crate::iso::NANOS_PER_SECOND)
+        + i128::from(delta.subsec_nanos())
 }
 
 /// The SLA status of a ticket: its priority and the status of its two objectives.

@@ -89,9 +89,9 @@ pub struct Thresholds {
 /// since `per_mille <= 1000` (checked when the policy is built).
 fn fraction(budget: TimeDelta, per_mille: u16) -> TimeDelta {
     let amount = nanos(budget) * i128::from(per_mille) / 1000;
-    let seconds = i64::try_from(amount.div_euclid(1_000_000_000))
+    let seconds = i64::try_from(amount.div_euclid(i128::from(crate::iso::NANOS_PER_SECOND)))
         .expect("invariant: a fraction of a budget fits in a TimeDelta");
-    let subsec = u32::try_from(amount.rem_euclid(1_000_000_000))
+    let subsec = u32::try_from(amount.rem_euclid(i128::from(crate::iso::NANOS_PER_SECOND)))
         .expect("invariant: a remainder of 1e9 fits in u32");
     TimeDelta::new(seconds, subsec).expect("invariant: a fraction of a budget is a TimeDelta")
 }
