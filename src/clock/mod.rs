@@ -35,6 +35,7 @@
 mod dst;
 mod explain;
 mod index;
+mod versions;
 
 pub use explain::{
     Answer, Explanation, SkipReason, SpecialHoursDays, Stretch, StretchKind, Summary,
@@ -84,7 +85,10 @@ use std::sync::Arc;
 /// ```
 #[derive(Clone)]
 pub struct Clock {
+    /// The coverage and index; of a clock of versions, those of the last version.
     inner: Arc<Inner>,
+    /// The versions of a clock built from a history (see `versions.rs`); `None` for one coverage.
+    versions: Option<Arc<versions::Versions>>,
 }
 
 struct Inner {
@@ -117,16 +121,21 @@ impl Clock {
         })?;
         Ok(Clock {
             inner: Arc::new(Inner { coverage, index }),
+            versions: None,
         })
     }
 
-    /// The coverage this clock counts.
+    /// The coverage this clock counts; of a clock built from a policy history, the coverage of
+    /// the last version.
     pub fn coverage(&self) -> &Coverage {
         &self.inner.coverage
     }
 
     /// The instants this clock answers for, both ends included.
     pub fn supported_range(&self) -> RangeInclusive<DateTime<Utc>> {
+        if let Some(versions) = &self.versions {
+            return versions.supported_range();
+        }
         let index = &self.inner.index;
         DateTime::from_timestamp_nanos(index.range_start)
             ..=DateTime::from_timestamp_nanos(index.range_end)
@@ -154,6 +163,9 @@ impl Clock {
     /// ```
     pub fn is_open<Tz: TimeZone>(&self, at: DateTime<Tz>) -> Result<bool, Error> {
         let t = self.nanos(&at)?;
+        if let Some(versions) = &self.versions {
+            return versions.is_open(t);
+        }
         Ok(self.inner.index.is_open(t))
     }
 
@@ -182,6 +194,9 @@ impl Clock {
         at: DateTime<Tz>,
     ) -> Result<Option<DateTime<Utc>>, Error> {
         let t = self.nanos(&at)?;
+        if let Some(versions) = &self.versions {
+            return versions.next_open(t);
+        }
         Ok(self
             .inner
             .index
@@ -214,6 +229,9 @@ impl Clock {
         at: DateTime<Tz>,
     ) -> Result<Option<DateTime<Utc>>, Error> {
         let t = self.nanos(&at)?;
+        if let Some(versions) = &self.versions {
+            return versions.next_close(t);
+        }
         let index = &self.inner.index;
         Ok(match index.current_or_next(t) {
             Some((start, end)) if start <= t => {
@@ -253,6 +271,9 @@ impl Clock {
         to: DateTime<Tz2>,
     ) -> Result<TimeDelta, Error> {
         let (a, b) = (self.nanos(&from)?, self.nanos(&to)?);
+        if let Some(versions) = &self.versions {
+            return versions.elapsed(a, b);
+        }
         let index = &self.inner.index;
         Ok(TimeDelta::nanoseconds(
             index.service_before(b) - index.service_before(a),
@@ -300,6 +321,9 @@ impl Clock {
         budget: TimeDelta,
     ) -> Result<DateTime<Utc>, Error> {
         let s = self.nanos(&start)?;
+        if let Some(versions) = &self.versions {
+            return versions.deadline(s, budget);
+        }
         let index = &self.inner.index;
         let out_of_range = || Error::DeadlineOutOfRange {
             start: DateTime::from_timestamp_nanos(s),
@@ -324,6 +348,9 @@ impl Clock {
 
     /// `at` as nanoseconds since the epoch, checked against the supported range.
     pub(crate) fn nanos<Tz: TimeZone>(&self, at: &DateTime<Tz>) -> Result<i64, Error> {
+        if let Some(versions) = &self.versions {
+            return versions.check(at.timestamp_nanos_opt(), at.to_utc());
+        }
         let index = &self.inner.index;
         match at.timestamp_nanos_opt() {
             Some(t) if t >= index.range_start && t <= index.range_end => Ok(t),

@@ -16,6 +16,7 @@
 mod feature_request;
 #[cfg(feature = "serde")]
 mod fields;
+mod history;
 mod hour_bank;
 mod intake;
 mod objectives;
@@ -25,6 +26,7 @@ mod scope;
 pub use feature_request::{
     Availability, FeatureRequest, FeatureState, FeatureTransition, VendorAnswer,
 };
+pub use history::{PolicyDocument, PolicyHistory, PolicyVersion};
 pub use hour_bank::{Activity, Consumption, HourBank, Package, Purchase};
 pub use intake::{Accepted, Acknowledgement, ClosureNotification, Refusal};
 pub use objectives::{Objective, Objectives};
@@ -40,6 +42,7 @@ use crate::{Error, Priority, Severity, Tier};
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::fmt;
+use std::sync::Arc;
 
 /// The three coverages a policy builds clocks for; which one a ticket runs on depends on its
 /// tier and severity (see [`SupportPolicy::coverage_kind`]).
@@ -262,19 +265,23 @@ impl Default for PolicyConfig {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "PolicyConfig", into = "PolicyConfig")
+    serde(try_from = "PolicyDocument", into = "PolicyDocument")
 )]
 pub struct SupportPolicy {
     config: PolicyConfig,
     standard: Clock,
     plus: Clock,
     always: Clock,
+    /// The versions, when the policy is a history of several (see [`PolicyHistory`]).
+    history: Option<Arc<history::Versions>>,
 }
 
 impl PartialEq for SupportPolicy {
-    /// Two policies are equal when their configurations are.
+    /// Two policies are equal when their configurations (or histories) are.
     fn eq(&self, other: &Self) -> bool {
         self.config == other.config
+            && self.history.as_ref().map(|h| h.document())
+                == other.history.as_ref().map(|h| h.document())
     }
 }
 
@@ -329,6 +336,24 @@ impl SupportPolicy {
     /// text or a zone name that does not parse is refused when the document is read, with the
     /// same [`Error::InvalidConfig`].)
     pub fn from_config(config: PolicyConfig) -> Result<SupportPolicy, Error> {
+        let [standard, plus, always] = SupportPolicy::coverages(&config)?;
+        let clock = |coverage| {
+            Clock::new(coverage).map_err(|error| Error::InvalidConfig {
+                field: "time_zone",
+                error: Box::new(error),
+            })
+        };
+        Ok(SupportPolicy {
+            standard: clock(standard)?,
+            plus: clock(plus)?,
+            always: clock(always)?,
+            config,
+            history: None,
+        })
+    }
+
+    /// The three coverages of `config` (Standard, Plus, around the clock), checked.
+    pub(crate) fn coverages(config: &PolicyConfig) -> Result<[Coverage; 3], Error> {
         let field = |field: &'static str| {
             move |error: Error| Error::InvalidConfig {
                 field,
@@ -373,20 +398,17 @@ impl SupportPolicy {
                 .with_special_hours(config.special_hours.clone())
                 .map_err(field("special_hours"))
         };
-        let standard =
-            Clock::new(office(standard_hours, calendar.clone())?).map_err(field("time_zone"))?;
-        let plus = Clock::new(office(plus_hours, calendar)?).map_err(field("time_zone"))?;
-        let always =
-            Clock::new(Coverage::always().with_time_zone(time_zone)).map_err(field("time_zone"))?;
-        Ok(SupportPolicy {
-            config,
-            standard,
-            plus,
-            always,
-        })
+        Ok([
+            office(standard_hours, calendar.clone())?,
+            office(plus_hours, calendar)?,
+            Coverage::always().with_time_zone(time_zone),
+        ])
     }
 
     /// The configuration of this policy, in canonical form (schedules as their `Display` text).
+    /// Of a history, the configuration of its last version, as for every accessor of the
+    /// configuration below: see [`in_force_at`](Self::in_force_at) for the version in force at
+    /// an instant, and [`history`](Self::history) for all.
     pub fn config(&self) -> &PolicyConfig {
         &self.config
     }
@@ -450,7 +472,8 @@ impl SupportPolicy {
     /// When the response and resolution of a ticket of `tier` and `severity` registered at
     /// `registered` fall due: the [`deadline`](Clock::deadline) of each objective from the
     /// registration instant on the ticket's coverage clock. A ticket registered out of hours
-    /// starts consuming service time at the next opening.
+    /// starts consuming service time at the next opening. Of a history, the objectives are
+    /// those of the version in force at `registered` (see [`in_force_at`](Self::in_force_at)).
     ///
     /// # Errors
     ///
@@ -463,8 +486,9 @@ impl SupportPolicy {
         registered: DateTime<Z>,
     ) -> Result<Deadlines, Error> {
         let registered = registered.to_utc();
-        let clock = self.coverage_clock(tier, severity);
-        let objective = self.objective(tier, severity);
+        let policy = self.in_force_at(registered);
+        let clock = policy.coverage_clock(tier, severity);
+        let objective = policy.objective(tier, severity);
         Ok(Deadlines {
             response: clock.deadline(registered, objective.first_response())?,
             resolution: clock.deadline(registered, objective.resolution())?,
@@ -488,6 +512,8 @@ impl TryFrom<PolicyConfig> for SupportPolicy {
 }
 
 impl From<SupportPolicy> for PolicyConfig {
+    /// The configuration of the policy; of a history, that of its last version (see
+    /// [`SupportPolicy::config`]; [`PolicyDocument`] keeps every version).
     fn from(policy: SupportPolicy) -> Self {
         policy.config
     }
