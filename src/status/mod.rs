@@ -38,6 +38,7 @@
 mod explain;
 #[cfg(feature = "serde")]
 mod iso_serde;
+mod repair;
 mod thresholds;
 mod timeline;
 mod walk;
@@ -45,6 +46,7 @@ mod walk;
 pub use crate::error::TimelineRule;
 pub use crate::objective::ObjectiveKind;
 pub use explain::{DueExplanation, DueSummary, TicketSkip, TicketStretch, TicketStretchKind};
+pub use repair::{changes, repair, Changes, Moved, Outcome, RepairTicket, Repaired};
 pub use thresholds::{Threshold, ThresholdInstant, Thresholds};
 pub use timeline::{Event, EventKind, Timeline};
 
