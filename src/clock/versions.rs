@@ -2,16 +2,17 @@
 //!
 //! A history of coverages `c0` (in force until `f1`), `c1` (from `f1` until `f2`), … is answered
 //! by one [`Clock`] per version, each asked only about its own span `[f_i, f_{i+1})`. Every span
-//! records the service time of the spans before it, so the service time counted since the start
-//! of the range is `S(t) = before[v] + clock_v.elapsed(f_v, t)` for the version `v` in force at
-//! `t`, and:
+//! records the service time of the spans before it and its clock's count at its start, so the
+//! service time counted since the start of the range is
+//! `S(t) = before[v] + (index_v(t) − index_v(f_v))` for the version `v` in force at `t`, where
+//! `index_v(t)` is the precomputed count of `v`'s clock; and:
 //!
-//! - `elapsed(a, b) = S(b) − S(a)`: two look-ups, whatever the span;
+//! - `elapsed(a, b) = S(b) − S(a)`: one index look-up per instant, whatever the span;
 //! - `deadline(s, d)` finds the span where `S(s) + d` is reached by a binary search over the
-//!   spans' service totals, then asks that span's clock, from its edge: one look-up.
+//!   spans' service totals, then one index search in that span's clock.
 //!
-//! So a query costs one clock query plus a binary search over the few versions. Versions whose
-//! coverages are equal share one built clock.
+//! So a query costs what it costs on one clock plus a binary search over the few versions.
+//! Versions whose coverages are equal share one built clock.
 
 use super::Clock;
 use crate::Error;
@@ -29,6 +30,8 @@ struct Span {
     before: i64,
     /// Service time inside `[from, until)`.
     service: i64,
+    /// The count of the clock's own index at `from`.
+    base: i64,
     clock: Clock,
 }
 
@@ -46,12 +49,6 @@ pub(crate) struct Versions {
 
 fn at(t: i64) -> DateTime<Utc> {
     DateTime::from_timestamp_nanos(t)
-}
-
-fn nanos(delta: TimeDelta) -> i64 {
-    delta
-        .num_nanoseconds()
-        .expect("invariant: the service time inside the supported range fits in i64 nanoseconds")
 }
 
 impl Versions {
@@ -79,13 +76,16 @@ impl Versions {
                 Some((next, _)) => clock.nanos(next)?,
                 None => clock.nanos(clock.supported_range().end())?,
             };
-            let service = nanos(clock.elapsed(at(from), at(until))?);
+            let index = &clock.inner.index;
+            let base = index.service_before(from);
+            let service = index.service_before(until) - base;
             let before = spans.last().map_or(0, Span::after);
             spans.push(Span {
                 from,
                 until,
                 before,
                 service,
+                base,
                 clock,
             });
         }
@@ -154,15 +154,15 @@ impl Versions {
     }
 
     /// Service time from the start of the range to `t` (`t` in the range).
-    fn service_before(&self, t: i64) -> Result<i64, Error> {
+    fn service_before(&self, t: i64) -> i64 {
         let span = self.span(t);
-        Ok(span.before + nanos(span.clock.elapsed(at(span.from), at(t))?))
+        span.before + (span.clock.inner.index.service_before(t) - span.base)
     }
 
     /// [`Clock::elapsed`] over the versions (`a` and `b` in the range).
     pub(crate) fn elapsed(&self, a: i64, b: i64) -> Result<TimeDelta, Error> {
         Ok(TimeDelta::nanoseconds(
-            self.service_before(b)? - self.service_before(a)?,
+            self.service_before(b) - self.service_before(a),
         ))
     }
 
@@ -202,28 +202,25 @@ impl Versions {
 
     /// The instant at which `target` of service time has been counted since the start of the
     /// range: the earliest such instant when `forward`, else the latest.
-    fn reach(&self, target: i64, forward: bool) -> Result<Option<i64>, Error> {
+    fn reach(&self, target: i64, forward: bool) -> Option<i64> {
+        // Forward: the first span whose count reaches the target (before < target <= after).
+        // Backward: the span in which the count passes it (before <= target < after).
+        let i = self.spans.partition_point(|s| {
+            if forward {
+                s.after() < target
+            } else {
+                s.after() <= target
+            }
+        });
+        let span = self.spans.get(i)?;
+        let index = &span.clock.inner.index;
+        // The same count on the span's own clock, which stays inside the span (see the
+        // module docs): its earliest (latest) instant is the answer.
+        let local = target - span.before + span.base;
         if forward {
-            // The first span whose service reaches the target: 0 < target <= its after().
-            let i = self.spans.partition_point(|s| s.after() < target);
-            let Some(span) = self.spans.get(i) else {
-                return Ok(None);
-            };
-            let due = span
-                .clock
-                .deadline(at(span.from), TimeDelta::nanoseconds(target - span.before))?;
-            Ok(due.timestamp_nanos_opt())
+            index.reach_forward(local)
         } else {
-            // The span in which the count passes the target: before() <= target < after().
-            let i = self.spans.partition_point(|s| s.after() <= target);
-            let Some(span) = self.spans.get(i) else {
-                return Ok(None);
-            };
-            let due = span.clock.deadline(
-                at(span.until),
-                TimeDelta::nanoseconds(target - span.after()),
-            )?;
-            Ok(due.timestamp_nanos_opt())
+            index.reach_backward(local)
         }
     }
 
@@ -241,13 +238,13 @@ impl Versions {
         };
         let amount = budget.num_nanoseconds().ok_or_else(out_of_range)?;
         let target = self
-            .service_before(s)?
+            .service_before(s)
             .checked_add(amount)
             .ok_or_else(out_of_range)?;
         let t = match amount {
             0 => Some(s),
-            a if a > 0 && target <= self.total() => self.reach(target, true)?,
-            a if a < 0 && target >= 0 => self.reach(target, false)?,
+            a if a > 0 && target <= self.total() => self.reach(target, true),
+            a if a < 0 && target >= 0 => self.reach(target, false),
             _ => None,
         };
         t.map(at).ok_or_else(out_of_range)
