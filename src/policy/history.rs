@@ -114,6 +114,9 @@ impl PolicyHistory {
 /// configuration, so errors name the fields of the form meant.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
+// A document is read once per policy: its size does not matter, a box would only make it
+// clumsier to build and match.
+#[allow(clippy::large_enum_variant)]
 pub enum PolicyDocument {
     /// One policy, in force over the whole supported range.
     Config(PolicyConfig),
