@@ -334,6 +334,27 @@ pub enum Error {
         /// The rule it breaks.
         rule: TimelineRule,
     },
+
+    /// A coverage that is never open inside the supported range: its schedule has no window,
+    /// every day with a window is a holiday, or every window falls in a skipped hour.
+    #[error("coverage \"{schedule}\" in {zone} is never open in the supported range: its schedule has no window or every day with one is closed")]
+    CoverageNeverOpen {
+        /// The coverage's weekly schedule, as text.
+        schedule: String,
+        /// The coverage's time zone (IANA name).
+        zone: String,
+    },
+
+    /// A day of a coverage's schedule or special hours with more windows than a clock accepts.
+    #[error("{weekday} has {count} windows; a clock accepts at most {limit} windows a day")]
+    TooManyWindows {
+        /// The weekday with too many windows.
+        weekday: Weekday,
+        /// Its number of windows.
+        count: usize,
+        /// The most accepted ([`MAX_WINDOWS_PER_DAY`](crate::coverage::MAX_WINDOWS_PER_DAY)).
+        limit: usize,
+    },
 }
 
 /// A rule of a ticket's timeline that an event breaks: what

@@ -78,9 +78,18 @@
 //! ## Features
 //!
 //! - `serde` (default): `Serialize`/`Deserialize` for the crate's vocabulary and configuration.
+//! - `jiff-1` (alias `jiff`, off): the same entry points with jiff 1.x types, `Timestamp`,
+//!   `&ZonedDateTime` and `SignedDuration` in and out, through a view (`clock.jiff().deadline(…)`,
+//!   `policy.jiff().status(…)`) that converts at the edge: one engine, one zone database
+//!   (chrono-tz's). See `jiff_1` (shown on docs.rs; the module exists only with the feature).
+//!   Without the feature nothing of jiff is compiled.
+//!
+//! The crate re-exports the date crates its API speaks ([`chrono`], [`chrono_tz`], and `jiff`
+//! with its feature), so a caller never has to match their versions by hand.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod calendar;
 mod channel;
@@ -89,6 +98,9 @@ pub mod coverage;
 mod error;
 mod feature;
 mod iso;
+#[cfg(feature = "jiff-1")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jiff-1")))]
+pub mod jiff_1;
 mod objective;
 pub mod policy;
 mod priority;
@@ -107,6 +119,16 @@ pub use priority::Priority;
 pub use severity::Severity;
 pub use ticket::TicketId;
 pub use tier::Tier;
+
+/// The chrono version this crate's API speaks (`DateTime`, `TimeDelta`, `NaiveDate`…): use it
+/// instead of a direct dependency to never mismatch versions.
+pub use chrono;
+/// The chrono-tz version of the crate's zones (`chrono_tz::Tz`, `chrono_tz::Europe::Madrid`).
+pub use chrono_tz;
+/// The jiff 1.x version of the [`jiff_1`] surface (feature `jiff-1`).
+#[cfg(feature = "jiff-1")]
+#[cfg_attr(docsrs, doc(cfg(feature = "jiff-1")))]
+pub use jiff;
 
 /// The README's examples, compiled and run as doctests so the README never rots.
 #[cfg(doctest)]

@@ -10,13 +10,20 @@ use std::str::FromStr;
 /// Severity decides priority first; the tier only orders tickets of the same severity.
 /// `Ord` follows urgency: `S1 < S2 < S3 < S4`, so sorting ascending puts the most urgent first.
 ///
-/// The policy refers to a severity table that is not part of the published text; these are the
-/// definitions this crate uses (they follow the industry's usual four levels).
+/// **The four definitions are the crate's, not the policy's.** The policy announces a table of
+/// severities («La siguiente tabla indica los niveles de Severidad…») but the table is not in
+/// the text: only the numbers 1 to 4 and "Severidad 1 y 2" as critical or urgent
+/// («incidencia crítica o urgente (Severidad 1 ó 2)») are the policy's. The definitions on the
+/// variants follow the industry's usual four levels; the contract's table, where there is one,
+/// decides. The crate never classifies an incident itself: the caller gives the severity.
 ///
 /// # Source
 ///
 /// > «La siguiente tabla indica los niveles de Severidad que se utilizan para dar prioridad a las
-/// > incidencias» — severities drive priority and quality-of-service tracking.
+/// > incidencias, así como para hacer seguimiento de los niveles de calidad de servicio.»
+///
+/// Gloss: severities drive priority and quality-of-service tracking (the table that should
+/// follow is missing from the text).
 ///
 /// # Example
 ///
@@ -34,13 +41,16 @@ use std::str::FromStr;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Severity {
-    /// Critical: production down or data at risk, no workaround.
+    /// Critical (the crate's definition): production down or data at risk, no workaround.
     S1,
-    /// High: a major function severely impaired, operation restricted, no acceptable workaround.
+    /// High (the crate's definition): a major function severely impaired, operation
+    /// restricted, no acceptable workaround.
     S2,
-    /// Medium: partial, non-critical loss of function; a workaround exists.
+    /// Medium (the crate's definition): partial, non-critical loss of function; a workaround
+    /// exists.
     S3,
-    /// Low: questions, documentation, cosmetic issues, new-feature requests.
+    /// Low (the crate's definition): questions, documentation, cosmetic issues, new-feature
+    /// requests.
     S4,
 }
 

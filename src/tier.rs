@@ -12,7 +12,8 @@ use std::str::FromStr;
 ///
 /// # Source
 ///
-/// > «Niveles de soporte disponibles: Soporte estándar, Soporte Plus, Soporte VIP»
+/// The headings of the text's section «Niveles de soporte disponibles»: «Soporte estándar»,
+/// «Soporte Plus» and «Soporte VIP» (headings, not a sentence).
 ///
 /// Gloss: three contracted levels.
 ///

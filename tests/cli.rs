@@ -95,8 +95,8 @@ fn refused(args: &[&str]) -> String {
     run.stderr.trim_end().to_owned()
 }
 
-const SUBCOMMANDS: [&str; 7] = [
-    "calendar", "elapsed", "deadline", "explain", "status", "timeline", "batch",
+const SUBCOMMANDS: [&str; 8] = [
+    "calendar", "elapsed", "deadline", "explain", "status", "timeline", "batch", "intake",
 ];
 
 // ---- the answers, as README shows them -------------------------------------------------------
@@ -129,7 +129,8 @@ fn readme_answers_are_unchanged() {
         ok(&["status", "plus", "2", "2025-12-05T18:45:00+01:00", "--now", "2025-12-09T10:00:00+01:00"]),
         "priority P5\n\
          response due=2025-12-09T08:45:00Z used=8100 remaining=-900 state=breached at 2025-12-09T08:45:00Z\n\
-         resolution due=2025-12-10T11:45:00Z used=8100 remaining=49500 state=pending\n"
+         resolution due=2025-12-10T11:45:00Z used=8100 remaining=49500 state=pending\n\
+         objectives: crate defaults (the policy text gives no figures)\n"
     );
     let run = run_with(
         &["batch"],
@@ -717,7 +718,8 @@ fn timeline_prints_the_lines_of_status() {
         run.stdout,
         "priority P5\n\
          response due=2025-03-03T10:00:00Z used=1800 remaining=5400 state=met at 2025-03-03T08:30:00Z\n\
-         resolution due=2025-03-05T13:00:00Z used=10800 remaining=46800 state=pending\n"
+         resolution due=2025-03-05T13:00:00Z used=10800 remaining=46800 state=pending\n\
+         objectives: crate defaults (the policy text gives no figures)\n"
     );
 }
 
@@ -736,6 +738,7 @@ fn timeline_json() {
     );
     assert_eq!(value["resolution"]["paused"], true);
     assert_eq!(value["resolution"]["used"], "PT2H");
+    assert_eq!(value["resolution"]["source"], "crate_default");
 }
 
 #[test]
@@ -772,4 +775,318 @@ fn a_bad_timeline_is_refused_with_where() {
 
     let run = run_with(&["timeline", "--now", "2025-03-04T12:00:00+01:00"], b"");
     assert_eq!(run.code, Some(1), "{run:?}");
+}
+
+#[test]
+fn status_says_when_the_objectives_are_the_crate_defaults() {
+    let args = [
+        "status",
+        "plus",
+        "2",
+        "2025-12-05T18:45:00+01:00",
+        "--now",
+        "2025-12-09T10:00:00+01:00",
+    ];
+    let line = "objectives: crate defaults (the policy text gives no figures)\n";
+    assert!(ok(&args).ends_with(line));
+    // A document that leaves the objectives out keeps the crate's table, and says so.
+    let hours = policy_file("hours_only", r#"{"plus_hours": "mon-fri 09:00-20:00"}"#);
+    let mut with_hours = args.to_vec();
+    with_hours.extend(["--policy", hours.to_str().unwrap()]);
+    assert!(ok(&with_hours).ends_with(line));
+    // A document that sets them (even to the same figures) is the contract's: no caveat.
+    let contract = policy_file(
+        "contract",
+        r#"{"objectives": {"default": {
+            "s1": {"first_response": "PT1H", "resolution": "PT8H"},
+            "s2": {"first_response": "PT2H", "resolution": "PT16H"},
+            "s3": {"first_response": "PT4H", "resolution": "PT40H"},
+            "s4": {"first_response": "PT8H", "resolution": "PT80H"}}}}"#,
+    );
+    let mut with_contract = args.to_vec();
+    with_contract.extend(["--policy", contract.to_str().unwrap()]);
+    let text = ok(&with_contract);
+    assert!(!text.contains("objectives:"), "{text}");
+    assert_eq!(text.lines().count(), 3, "{text}");
+    let mut json_args = with_contract.clone();
+    json_args.push("--json");
+    let value = json(&json_args);
+    assert_eq!(value["response"]["source"], "configured");
+    let mut json_args = args.to_vec();
+    json_args.push("--json");
+    assert_eq!(json(&json_args)["response"]["source"], "crate_default");
+}
+
+// ---- intake ---------------------------------------------------------------------------------
+
+#[test]
+fn intake_refused_for_the_hour_gives_the_next_opening_in_madrid_time_and_exits_zero() {
+    // Monday 3 March 2025 at 19:00 in Madrid: Standard closed since 17:30.
+    assert_eq!(
+        ok(&[
+            "intake",
+            "standard",
+            "1",
+            "phone",
+            "2025-03-03T18:00:00Z",
+            "--ticket",
+            "4711"
+        ]),
+        "refused: the standard phone line for S1 incidents is closed at this hour; it opens at \
+         2025-03-04 09:00 CET; e-mail and web take reports at any hour (policy: «de lunes a \
+         jueves de 09:00 a 17:30 y los viernes de 09:00 a 14:00 (salvo festivos en Madrid)»)\n"
+    );
+    // Summer time: the abbreviation follows the date.
+    let summer = ok(&[
+        "intake",
+        "plus",
+        "2",
+        "phone",
+        "2025-07-05T10:00:00+02:00",
+        "--ticket",
+        "1",
+    ]);
+    assert!(
+        summer.contains("it opens at 2025-07-07 09:00 CEST;"),
+        "{summer}"
+    );
+}
+
+#[test]
+fn intake_accepts_with_what_the_desk_does() {
+    assert_eq!(
+        ok(&[
+            "intake",
+            "plus",
+            "1",
+            "phone",
+            "2025-03-03T19:00:00+01:00",
+            "--ticket",
+            "4711"
+        ]),
+        "accepted: a follow-up of ticket 4711, no new ticket\n"
+    );
+    assert_eq!(
+        ok(&[
+            "intake",
+            "standard",
+            "3",
+            "email",
+            "2025-03-08T23:15:00+01:00"
+        ]),
+        "accepted: register a new ticket at 2025-03-08 23:15 CET (its service clock starts at \
+         the next opening of its coverage)\n"
+    );
+}
+
+#[test]
+fn intake_refusals_give_their_reason() {
+    let text = ok(&["intake", "vip", "1", "phone", "2025-03-03T10:00:00+01:00"]);
+    assert!(
+        text.starts_with("refused: a severity 1 or 2 incident must first be reported")
+            && text.contains("call 902 321 122 quoting the ticket number"),
+        "{text}"
+    );
+    let text = ok(&[
+        "intake",
+        "standard",
+        "4",
+        "phone",
+        "2025-03-03T10:00:00+01:00",
+    ]);
+    assert!(
+        text.starts_with("refused: standard support takes no phone calls"),
+        "{text}"
+    );
+    let text = ok(&[
+        "intake",
+        "vip",
+        "3",
+        "phone",
+        "2025-03-08T10:00:00+01:00",
+        "--ticket",
+        "9",
+    ]);
+    assert!(
+        text.contains("it opens at 2025-03-10 09:00 CET")
+            && text.contains("follow the plus coverage")
+            && !text.contains('«'),
+        "{text}"
+    );
+}
+
+#[test]
+fn intake_reads_the_policy_document() {
+    let policy = policy_file(
+        "intake",
+        r#"{"phone_number": "+34 910 000 000", "plus_urgent_calls": "any_hour"}"#,
+    );
+    let policy = policy.to_str().unwrap();
+    let saturday_night = "2025-03-08T23:00:00+01:00";
+    let args = [
+        "intake",
+        "plus",
+        "2",
+        "phone",
+        saturday_night,
+        "--ticket",
+        "7",
+    ];
+    assert!(ok(&args).starts_with("refused:"));
+    let mut with_policy = args.to_vec();
+    with_policy.extend(["--policy", policy]);
+    assert_eq!(
+        ok(&with_policy),
+        "accepted: a follow-up of ticket 7, no new ticket\n"
+    );
+    let text = ok(&[
+        "intake",
+        "vip",
+        "1",
+        "phone",
+        saturday_night,
+        "--policy",
+        policy,
+    ]);
+    assert!(text.contains("call +34 910 000 000"), "{text}");
+}
+
+#[test]
+fn intake_bad_values_are_errors() {
+    for (args, says) in [
+        (
+            ["intake", "gold", "1", "phone", "2025-03-03T10:00:00Z"],
+            "gold",
+        ),
+        (
+            ["intake", "plus", "7", "phone", "2025-03-03T10:00:00Z"],
+            "7",
+        ),
+        (
+            ["intake", "plus", "1", "fax", "2025-03-03T10:00:00Z"],
+            "fax",
+        ),
+        (["intake", "plus", "1", "phone", "yesterday"], "yesterday"),
+    ] {
+        let text = refused(&args);
+        assert!(text.starts_with("error: ") && text.contains(says), "{text}");
+    }
+    let text = refused(&[
+        "intake",
+        "plus",
+        "1",
+        "phone",
+        "2025-03-03T10:00:00Z",
+        "--ticket",
+        "x",
+    ]);
+    assert!(text.contains("ticket number \"x\""), "{text}");
+}
+
+// ---- calendar --------------------------------------------------------------------------------
+
+#[test]
+fn calendar_prints_the_provenance_of_every_row() {
+    let rows = ok(&["calendar", "2011"]);
+    assert!(
+        rows.contains(",official,") && rows.contains(",reported,"),
+        "{rows}"
+    );
+    let projected = ok(&["calendar", "2030"]);
+    assert!(
+        projected
+            .lines()
+            .all(|l| l.split(',').nth(2) == Some("projected")),
+        "{projected}"
+    );
+    let two = ok(&["calendar", "2025..2026"]);
+    assert!(
+        two.starts_with("2025-01-01,") && two.contains("\n2026-01-01,"),
+        "{two}"
+    );
+    assert_eq!(
+        two.lines().count(),
+        ok(&["calendar", "2025"]).lines().count() + ok(&["calendar", "2026"]).lines().count()
+    );
+    let text = refused(&["calendar", "2027..2026"]);
+    assert!(text.contains("run backwards"), "{text}");
+}
+
+/// The city's open-data file in the documented form: each year in it replaces the shipped one.
+#[test]
+fn calendar_applies_the_city_csv() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/calendario_laboral_2013_2026.csv"
+    );
+    // The fixture was written from the shipped lists: the same days.
+    let dates = |text: &str| -> Vec<String> {
+        text.lines()
+            .map(|l| l.split(',').next().unwrap().to_owned())
+            .collect()
+    };
+    let shipped = ok(&["calendar", "2025"]);
+    let from_file = ok(&["calendar", "2025", "--city-csv", fixture]);
+    assert_eq!(dates(&from_file), dates(&shipped));
+    assert!(
+        from_file.lines().all(|l| l.contains(",official,")),
+        "{from_file}"
+    );
+
+    // A file that moves a holiday: only that year changes.
+    let moved = policy_file(
+        "city.csv",
+        "Dia;Dia_semana;laborable / festivo / domingo festivo;Tipo de Festivo;Festividad\r\n\
+         01/01/2027;viernes;festivo;Festivo nacional;Año Nuevo\r\n\
+         17/05/2027;lunes;festivo;Festivo local;Traslado de San Isidro\r\n",
+    );
+    let moved = moved.to_str().unwrap();
+    let rows = ok(&["calendar", "2027", "--city-csv", moved]);
+    assert_eq!(dates(&rows), ["2027-01-01", "2027-05-17"], "{rows}");
+    assert_eq!(
+        ok(&["calendar", "2026", "--city-csv", moved]),
+        ok(&["calendar", "2026"])
+    );
+
+    let bad = policy_file(
+        "bad.csv",
+        "Dia;Dia_semana;laborable / festivo / domingo festivo;Tipo de Festivo;Festividad\n\
+         31/02/2027;lunes;festivo;Festivo local;San Nadie\n",
+    );
+    let text = refused(&["calendar", "2027", "--city-csv", bad.to_str().unwrap()]);
+    assert!(
+        text.starts_with("error: city calendar") && text.contains("line 2"),
+        "{text}"
+    );
+    let text = refused(&["calendar", "2027", "--city-csv", "/no/such/file.csv"]);
+    assert!(text.starts_with("error: reading city calendar"), "{text}");
+}
+
+#[test]
+fn calendar_ics_prints_the_icalendar_document() {
+    let ics = ok(&["calendar", "2025..2026", "--ics"]);
+    assert!(
+        ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"),
+        "{ics}"
+    );
+    assert!(ics.ends_with("END:VCALENDAR\r\n"), "{ics}");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20251225\r\n"));
+    assert!(ics.contains("DTSTART;VALUE=DATE:20260101\r\n"));
+    assert!(!ics.contains("DTSTART;VALUE=DATE:2027"));
+    let events = ics.matches("BEGIN:VEVENT").count();
+    let rows = ok(&["calendar", "2025..2026"]).lines().count();
+    assert_eq!(events, rows);
+    // The policy's overrides apply to the document too.
+    let policy = policy_file(
+        "ics",
+        r#"{"calendar_overrides": {"remove": ["2025-12-25"]}}"#,
+    );
+    let ics = ok(&[
+        "calendar",
+        "2025",
+        "--ics",
+        "--policy",
+        policy.to_str().unwrap(),
+    ]);
+    assert!(!ics.contains("20251225"), "{ics}");
 }

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use support_sla::calendar::{Calendar, Holiday, Level, Provenance};
 use support_sla::clock::{Answer, Clock, SkipReason, StretchKind};
-use support_sla::coverage::{Coverage, Schedule, SpecialHours};
+use support_sla::coverage::{Coverage, Schedule, SpecialHours, MAX_WINDOWS_PER_DAY};
 use support_sla::Error;
 
 const MADRID: Tz = chrono_tz::Europe::Madrid;
@@ -29,6 +29,8 @@ const SAO_PAULO: Tz = chrono_tz::America::Sao_Paulo;
 const HAVANA: Tz = chrono_tz::America::Havana;
 /// A half-hour DST: 02:00 to 02:30 in spring, 02:00 back to 01:30 in autumn.
 const LORD_HOWE: Tz = chrono_tz::Australia::Lord_Howe;
+/// Offset changes as close as seven days apart (the predicted Ramadan changes of 2040–2072).
+const GAZA: Tz = chrono_tz::Asia::Gaza;
 const MINUTE: i64 = 60 * SECOND;
 
 /// One clock under test with its reference description.
@@ -43,9 +45,6 @@ struct Entry {
 }
 
 impl Entry {
-    fn is_never_open(&self) -> bool {
-        self.reference.windows.iter().all(Vec::is_empty)
-    }
     fn clamp(&self, t: i64) -> i64 {
         t.clamp(self.range.0, self.range.1)
     }
@@ -247,7 +246,7 @@ fn random_holidays(rng: &mut SplitMix, tz: Tz, changes: &[i64]) -> BTreeSet<Naiv
 fn changes_of(tz: Tz) -> Vec<i64> {
     static CACHE: OnceLock<Vec<(Tz, Vec<i64>)>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| {
-        [MADRID, NEW_YORK, LONDON, SAO_PAULO, HAVANA, LORD_HOWE]
+        [MADRID, NEW_YORK, LONDON, SAO_PAULO, HAVANA, LORD_HOWE, GAZA]
             .into_iter()
             .map(|z| (z, offset_changes(z)))
             .collect()
@@ -463,8 +462,6 @@ fn build_pool() -> Vec<Entry> {
             false,
             windows_by_hand(&[(all_week, &[(hm(1, 45), hm(2, 15))])]),
         ),
-        ("", MADRID, true, Default::default()),
-        ("", LONDON, false, Default::default()),
     ];
     for (text, tz, with_madrid, windows) in hand {
         let schedule: Schedule = text.parse().expect("hand-written schedule parses");
@@ -539,9 +536,73 @@ fn build_pool() -> Vec<Entry> {
             "random #{k} {:?} in {tz}, {what}",
             coverage.schedule().to_string()
         );
+        if windows.iter().all(Vec::is_empty) {
+            continue; // never open: refused when built (see below)
+        }
         pool.push(entry(label, coverage.with_time_zone(tz), windows, holidays));
     }
+    push_busy_entries(&mut pool, &mut rng, &madrid);
     pool
+}
+
+/// Issue 18: the most windows a day a clock accepts, and special hours on many dates each with
+/// their own windows, in zones with offset changes.
+fn push_busy_entries(pool: &mut Vec<Entry>, rng: &mut SplitMix, madrid: &BTreeSet<NaiveDate>) {
+    for (k, tz) in [MADRID, NEW_YORK, HAVANA, GAZA].into_iter().enumerate() {
+        let windows = busy_windows(rng, MAX_WINDOWS_PER_DAY);
+        let coverage = Coverage::new(schedule_of(&windows), Calendar::madrid()).with_time_zone(tz);
+        let label = format!("busy #{k} (up to {MAX_WINDOWS_PER_DAY} windows a day) in {tz}");
+        pool.push(entry(label, coverage, windows, Some(madrid.clone())));
+    }
+    // Special hours on about 400 ranges of 1-6 days across the whole range, each with its own
+    // windows (up to the limit), over weekly hours with up to the limit too.
+    for (k, tz) in [MADRID, LONDON].into_iter().enumerate() {
+        let windows = busy_windows(rng, MAX_WINDOWS_PER_DAY);
+        let mut crate_special = Vec::new();
+        let mut ref_special = Vec::new();
+        let mut date =
+            NaiveDate::from_ymd_opt(2000, 1, 1).expect("date") + Days::new(rng.below(60));
+        let end = NaiveDate::from_ymd_opt(2100, 12, 31).expect("date");
+        while date <= end {
+            let last = (date + Days::new(rng.below(6))).min(end);
+            let most = 1 + rng.below(MAX_WINDOWS_PER_DAY as u64) as usize;
+            let week = busy_windows(rng, most);
+            let special = SpecialHours::new("Turno", date, last, schedule_of(&week));
+            crate_special.push(special.expect("special hours"));
+            ref_special.push((date, last, week));
+            date = last + Days::new(1 + rng.below(180));
+        }
+        let coverage = Coverage::new(schedule_of(&windows), Calendar::madrid())
+            .with_time_zone(tz)
+            .with_special_hours(crate_special)
+            .expect("disjoint special hours");
+        let label = format!("busy special #{k} ({} ranges) in {tz}", ref_special.len());
+        let mut e = entry(label, coverage, windows, Some(madrid.clone()));
+        e.reference.special = ref_special;
+        pool.push(e);
+    }
+}
+
+/// Up to `max` windows on each weekday (at least one on Monday), sorted; they may touch each
+/// other and midnight.
+fn busy_windows(rng: &mut SplitMix, max: usize) -> Week {
+    let mut week: Week = std::array::from_fn(|_| {
+        let count = rng.below(max as u64 + 1) as usize;
+        let mut points: Vec<i64> = (0..2 * count).map(|_| random_wall(rng)).collect();
+        points.sort_unstable();
+        points.dedup();
+        points
+            .chunks(2)
+            .filter_map(|pair| match pair {
+                [open, close] if open < close => Some((*open, *close)),
+                _ => None,
+            })
+            .collect()
+    });
+    if week[0].is_empty() {
+        week[0].push((hm(9, 0), hm(17, 0)));
+    }
+    week
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -900,24 +961,6 @@ proptest! {
         prop_assert!(out(e.clock.deadline(t, TimeDelta::zero()).map(drop)), "deadline({}, 0)", t);
     }
 
-    #[test]
-    fn a_schedule_that_never_opens_counts_nothing_and_reaches_no_deadline(
-        i in pool_index(), a in at(), b in at(), d in any::<i64>()
-    ) {
-        // Only the never-open entries of the pool; a different one for other indexes.
-        let never: Vec<&Entry> = pool().iter().filter(|e| e.is_never_open()).collect();
-        prop_assert!(never.len() >= 2);
-        let e = never[i % never.len()];
-        let (ta, tb) = (utc(resolve(e, &a)), utc(resolve(e, &b)));
-        prop_assert_eq!(e.clock.elapsed(ta, tb), Ok(TimeDelta::zero()));
-        prop_assert_eq!(e.clock.is_open(ta), Ok(false));
-        prop_assert_eq!(e.clock.next_open(ta), Ok(None));
-        prop_assert_eq!(e.clock.next_close(ta), Ok(Some(ta)));
-        prop_assert_eq!(e.clock.deadline(ta, TimeDelta::zero()), Ok(ta));
-        let d = if d == 0 { 1 } else { d };
-        let got = e.clock.deadline(ta, TimeDelta::nanoseconds(d));
-        prop_assert!(matches!(got, Err(Error::DeadlineOutOfRange { .. })), "got {:?}", got);
-    }
 }
 
 proptest! {
@@ -1108,4 +1151,145 @@ proptest! {
             prop_assert_eq!(why.summary().counted, TimeDelta::nanoseconds(d).abs());
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// What a clock refuses (issues 13 and 18)
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn a_coverage_that_never_opens_is_refused_when_the_clock_is_built() {
+    let every_day: BTreeSet<NaiveDate> = NaiveDate::from_ymd_opt(2000, 1, 1)
+        .expect("date")
+        .iter_days()
+        .take_while(|d| d.year() <= 2100)
+        .collect();
+    let never = [
+        Coverage::new(Schedule::closed(), Calendar::madrid()),
+        Coverage::ignoring_holidays(Schedule::closed()).with_time_zone(LONDON),
+        Coverage::new(Schedule::always(), calendar_of(&every_day)),
+        // Open only on Saturdays, and every Saturday is a holiday.
+        Coverage::new(
+            "sat 09:00-14:00".parse().expect("schedule"),
+            calendar_of(
+                &every_day
+                    .iter()
+                    .copied()
+                    .filter(|d| d.weekday() == Weekday::Sat)
+                    .collect(),
+            ),
+        ),
+    ];
+    for coverage in never {
+        let text = coverage.schedule().to_string();
+        let err = Clock::new(coverage).expect_err("a coverage that never opens is refused");
+        assert!(
+            matches!(err, Error::CoverageNeverOpen { .. }),
+            "{text:?}: {err:?}"
+        );
+        assert!(err.to_string().contains("is never open"), "{err}");
+    }
+    // One open day in the whole range is enough.
+    let one_day = Coverage::new(
+        Schedule::always(),
+        calendar_of(
+            &every_day
+                .iter()
+                .copied()
+                .filter(|d| d.year() != 2050 || d.ordinal() != 1)
+                .collect(),
+        ),
+    );
+    let clock = Clock::new(one_day).expect("open on 1 January 2050");
+    let (start, _) = clock.supported_range().into_inner();
+    let opens = clock
+        .next_open(start)
+        .expect("in range")
+        .expect("opens once");
+    assert_eq!(opens.to_rfc3339(), "2049-12-31T23:00:00+00:00");
+    assert_eq!(
+        clock.next_close(opens),
+        Ok(Some(opens + TimeDelta::hours(24)))
+    );
+    assert_eq!(
+        clock.deadline(start, TimeDelta::hours(24)),
+        Ok(opens + TimeDelta::hours(24))
+    );
+}
+
+/// The most windows a day on every day, and special hours on every date of 2000–2100, each
+/// with the most windows too: the largest configuration a clock accepts builds.
+#[test]
+fn the_largest_accepted_coverage_builds_and_one_window_more_is_refused() {
+    let busy = |shift: i64| -> Week {
+        let step = DAY / MAX_WINDOWS_PER_DAY as i64;
+        let day: Vec<(i64, i64)> = (0..MAX_WINDOWS_PER_DAY as i64)
+            .map(|k| (k * step + shift, k * step + shift + step / 2))
+            .collect();
+        std::array::from_fn(|_| day.clone())
+    };
+    let mut crate_special = Vec::new();
+    let mut ref_special = Vec::new();
+    let first = NaiveDate::from_ymd_opt(2000, 1, 1).expect("date");
+    for (k, date) in first
+        .iter_days()
+        .take_while(|d| d.year() <= 2100)
+        .enumerate()
+    {
+        let week = busy((k as i64 % 97) * 13 * SECOND);
+        crate_special.push(SpecialHours::on("Turno", date, schedule_of(&week)).expect("special"));
+        if k % 1_000 == 0 {
+            ref_special.push((date, date, week));
+        }
+    }
+    assert_eq!(crate_special.len(), 36_890);
+    let coverage = Coverage::new(schedule_of(&busy(0)), Calendar::madrid())
+        .with_special_hours(crate_special)
+        .expect("disjoint special hours");
+    let started = std::time::Instant::now();
+    let clock = Clock::new(coverage).expect("the largest accepted coverage builds");
+    let took = started.elapsed();
+    assert!(took.as_secs() < 5, "built in {took:?}");
+    // Spot checks against the reference, on the special dates it knows.
+    let madrid = madrid_holidays();
+    for (date, _, week) in &ref_special {
+        let reference = RefCoverage {
+            tz: MADRID,
+            windows: week.clone(),
+            holidays: Some(madrid.clone()),
+            special: Vec::new(),
+        };
+        let a = wall_edge(MADRID, *date, 0);
+        let b = wall_edge(MADRID, *date, DAY);
+        let got = clock.elapsed(utc(a), utc(b)).expect("in range");
+        assert_eq!(
+            got.num_nanoseconds(),
+            Some(reference.elapsed(a, b)),
+            "{date}"
+        );
+    }
+
+    let mut crowded = busy(0);
+    crowded[2].push((DAY - 10 * SECOND, DAY));
+    let err = Clock::new(Coverage::ignoring_holidays(schedule_of(&crowded))).expect_err("refused");
+    assert_eq!(
+        err,
+        Error::TooManyWindows {
+            weekday: Weekday::Wed,
+            count: MAX_WINDOWS_PER_DAY + 1,
+            limit: MAX_WINDOWS_PER_DAY,
+        }
+    );
+    assert_eq!(
+        err.to_string(),
+        "Wed has 17 windows; a clock accepts at most 16 windows a day"
+    );
+    let special = SpecialHours::on("Turno", first, schedule_of(&crowded)).expect("special");
+    let coverage = Coverage::always()
+        .with_special_hours(vec![special])
+        .expect("one range");
+    assert!(matches!(
+        Clock::new(coverage),
+        Err(Error::TooManyWindows { count: 17, .. })
+    ));
 }

@@ -388,3 +388,34 @@ fn special_hours_of_one_version_count_only_in_its_span() {
     assert_eq!(day(15), TimeDelta::zero()); // Asunción
     assert_eq!(day(18), TimeDelta::hours(11));
 }
+
+#[test]
+fn intake_follows_the_rules_in_force_at_the_call() {
+    use support_sla::policy::{Accepted, Refusal};
+    use support_sla::{Channel, TicketId};
+    // From 1 July 2025, Plus hours until 22:00: a Plus S3 call at 21:00 is taken only then.
+    let later = config(|c| c.plus_hours = "mon-fri 09:00-22:00".parse().unwrap());
+    let history = PolicyHistory::new(PolicyConfig::default()).then(madrid(2025, 7, 1, 0, 0), later);
+    let policy = SupportPolicy::from_history(history).unwrap();
+    let call = |at| {
+        policy
+            .intake(
+                Tier::Plus,
+                Severity::S3,
+                Channel::Phone,
+                at,
+                Some(TicketId::new(1)),
+            )
+            .unwrap()
+    };
+    assert!(matches!(
+        call(madrid(2025, 6, 30, 21, 0)),
+        Err(Refusal::OutsidePhoneHours { .. })
+    ));
+    assert_eq!(
+        call(madrid(2025, 7, 1, 21, 0)),
+        Ok(Accepted::FollowUp {
+            ticket: TicketId::new(1)
+        })
+    );
+}

@@ -5,7 +5,9 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Europe::Madrid;
 use proptest::prelude::*;
 use std::sync::OnceLock;
-use support_sla::policy::{Accepted, CoverageKind, Objective, PolicyConfig, Refusal};
+use support_sla::policy::{
+    Accepted, CoverageKind, Objective, PlusUrgentCalls, PolicyConfig, Refusal,
+};
 use support_sla::status::{SlaState, TicketFacts};
 use support_sla::{Channel, Error, Severity, SupportPolicy, TicketId, Tier};
 
@@ -449,7 +451,9 @@ fn a_severity_1_or_2_call_without_a_ticket_number_is_refused_for_every_tier() {
         for severity in [Severity::S1, Severity::S2] {
             assert_eq!(
                 intake(tier, severity, Channel::Phone, monday_10, None),
-                Err(Refusal::PhoneNeedsTicketNumber)
+                Err(Refusal::PhoneNeedsTicketNumber {
+                    phone_number: "902 321 122".to_owned()
+                })
             );
             assert_eq!(
                 intake(tier, severity, Channel::Phone, monday_10, TICKET),
@@ -497,6 +501,8 @@ fn standard_calls_for_severity_1_or_2_only_in_standard_hours() {
             tier: Tier::Standard,
             severity: Severity::S1,
             next_open: Some(next),
+            coverage: CoverageKind::Standard,
+            time_zone: Madrid,
         })
     };
     assert_eq!(call(madrid(6, 9, 17, 30)), outside(madrid(6, 10, 9, 0)));
@@ -533,6 +539,8 @@ fn plus_calls_for_severity_1_or_2_also_outside_standard_hours_within_plus_hours(
                 tier: Tier::Plus,
                 severity,
                 next_open: Some(madrid(6, 16, 9, 0)),
+                coverage: CoverageKind::Plus,
+                time_zone: Madrid,
             })
         );
         assert!(matches!(
@@ -584,6 +592,8 @@ fn plus_and_vip_call_for_severity_3_or_4_within_the_plus_window() {
                     tier,
                     severity,
                     next_open: Some(madrid(6, 9, 9, 0)),
+                    coverage: CoverageKind::Plus,
+                    time_zone: Madrid,
                 })
             );
         }
@@ -614,8 +624,12 @@ fn a_call_outside_the_supported_range_is_an_error_not_a_refusal() {
 
 #[test]
 fn refusals_say_the_reason_in_plain_english_citing_the_policy() {
-    let text = Refusal::PhoneNeedsTicketNumber.to_string();
+    let text = Refusal::PhoneNeedsTicketNumber {
+        phone_number: "902 321 122".to_owned(),
+    }
+    .to_string();
     assert!(text.contains("e-mail or web") && text.contains("ticket number") && text.contains('«'));
+    assert!(text.contains("call 902 321 122"), "{text}");
     let text = Refusal::PhoneNotAvailable {
         tier: Tier::Standard,
         severity: Severity::S3,
@@ -626,12 +640,153 @@ fn refusals_say_the_reason_in_plain_english_citing_the_policy() {
         tier: Tier::Plus,
         severity: Severity::S1,
         next_open: Some(madrid(6, 16, 9, 0)),
+        coverage: CoverageKind::Plus,
+        time_zone: Madrid,
     }
     .to_string();
     assert!(
-        text.contains("closed") && text.contains("2025-06-16 07:00:00 UTC"),
+        text.contains("closed") && text.contains("it opens at 2025-06-16 09:00 CEST"),
         "{text}"
     );
+    assert!(text.contains("«Permite reportar incidencias de Severidad 1 y 2 por teléfono"));
+}
+
+/// Texts for people show the policy's zone with its abbreviation: winter CET, summer CEST, a
+/// whole minute without seconds.
+#[test]
+fn refusals_acknowledgements_and_closures_show_madrid_time() {
+    let winter = Madrid.with_ymd_and_hms(2025, 3, 4, 9, 0, 0).unwrap();
+    let refusal = Refusal::OutsidePhoneHours {
+        tier: Tier::Standard,
+        severity: Severity::S1,
+        next_open: Some(winter.to_utc()),
+        coverage: CoverageKind::Standard,
+        time_zone: Madrid,
+    };
+    assert!(
+        refusal
+            .to_string()
+            .contains("it opens at 2025-03-04 09:00 CET;"),
+        "{refusal}"
+    );
+    let policy = policy();
+    let summer = Utc.with_ymd_and_hms(2025, 7, 1, 8, 30, 15).unwrap();
+    let ack = policy.acknowledgement(TicketId::new(12), summer, "down");
+    assert_eq!(
+        ack.to_string(),
+        "ticket 12 registered at 2025-07-01 10:30:15 CEST: down \
+         (severity 1 or 2: call 902 321 122 quoting ticket 12)"
+    );
+    assert_eq!(ack.registered, summer, "the value keeps UTC");
+    let closed = policy.closure_notification(TicketId::new(12), winter);
+    assert_eq!(
+        closed.to_string(),
+        "ticket 12 closed at 2025-03-04 09:00 CET"
+    );
+    // A refusal of the policy carries the policy's zone.
+    let sunday = madrid(6, 8, 3, 0);
+    let answer = intake(Tier::Standard, Severity::S2, Channel::Phone, sunday, TICKET);
+    let text = answer.unwrap_err().to_string();
+    assert!(text.contains("it opens at 2025-06-09 09:00 CEST"), "{text}");
+}
+
+/// The phone number is policy data: configured, it is the one a refusal and an acknowledgement
+/// give; an empty one is refused.
+#[test]
+fn the_phone_number_is_configurable_and_shown() -> Result<(), Error> {
+    assert_eq!(PolicyConfig::default().phone_number, "902 321 122");
+    let policy = SupportPolicy::builder()
+        .phone_number("+34 910 000 000")
+        .build()?;
+    let monday = madrid(6, 9, 10, 0);
+    let refusal = policy.intake(Tier::Vip, Severity::S1, Channel::Phone, monday, None)?;
+    assert_eq!(
+        refusal,
+        Err(Refusal::PhoneNeedsTicketNumber {
+            phone_number: "+34 910 000 000".to_owned()
+        })
+    );
+    assert!(refusal
+        .unwrap_err()
+        .to_string()
+        .contains("call +34 910 000 000"));
+    let ack = policy.acknowledgement(TicketId::new(1), monday, "x");
+    assert!(ack
+        .to_string()
+        .contains("call +34 910 000 000 quoting ticket 1"));
+    let error = SupportPolicy::builder()
+        .phone_number(" ")
+        .build()
+        .unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        r#"invalid policy field phone_number: invalid phone number " ": a phone number must not be empty"#
+    );
+    Ok(())
+}
+
+/// «Permite reportar incidencias de Severidad 1 y 2 por teléfono fuera del horario de soporte
+/// estándar.» read the other way: at any hour outside Standard hours.
+#[test]
+fn plus_urgent_calls_at_any_hour_when_the_policy_reads_the_sentence_so() -> Result<(), Error> {
+    let policy = SupportPolicy::builder()
+        .plus_urgent_calls(PlusUrgentCalls::AnyHour)
+        .build()?;
+    assert_eq!(
+        PolicyConfig::default().plus_urgent_calls,
+        PlusUrgentCalls::BeyondStandardWithinPlus
+    );
+    let christmas_night = Madrid
+        .with_ymd_and_hms(2025, 12, 25, 3, 0, 0)
+        .unwrap()
+        .to_utc();
+    for at in [madrid(6, 14, 10, 0), madrid(6, 9, 23, 0), christmas_night] {
+        for severity in [Severity::S1, Severity::S2] {
+            assert_eq!(
+                policy.intake(Tier::Plus, severity, Channel::Phone, at, TICKET)?,
+                Ok(Accepted::FollowUp {
+                    ticket: TicketId::new(4711)
+                })
+            );
+            assert!(intake(Tier::Plus, severity, Channel::Phone, at, TICKET).is_err());
+        }
+        // S3/S4 and Standard keep their hours.
+        assert!(policy
+            .intake(Tier::Plus, Severity::S3, Channel::Phone, at, TICKET)?
+            .is_err());
+        assert!(policy
+            .intake(Tier::Standard, Severity::S1, Channel::Phone, at, TICKET)?
+            .is_err());
+    }
+    Ok(())
+}
+
+/// Vip Severity 3 and 4 hours are the crate's choice: a refusal names the configured coverage
+/// and quotes no Plus sentence as if it were policy.
+#[test]
+fn a_refused_vip_low_severity_call_cites_the_configured_coverage() -> Result<(), Error> {
+    let sunday = madrid(6, 8, 3, 0);
+    for (policy, coverage) in [
+        (policy().clone(), "plus"),
+        (
+            SupportPolicy::builder()
+                .vip_low_severity(CoverageKind::Standard)
+                .build()?,
+            "standard",
+        ),
+    ] {
+        let refusal = policy
+            .intake(Tier::Vip, Severity::S3, Channel::Phone, sunday, TICKET)?
+            .unwrap_err();
+        let text = refusal.to_string();
+        assert!(!text.contains('«'), "{text}");
+        assert!(
+            text.contains(&format!("follow the {coverage} coverage"))
+                && text.contains("the policy text gives no hours for them"),
+            "{text}"
+        );
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -649,7 +804,9 @@ mod serde_config {
         let json = serde_json::to_string_pretty(policy.config())?;
         let config: PolicyConfig = serde_json::from_str(&json)?;
         assert_eq!(&config, policy.config());
-        assert!(json.contains(r#""first_response": "PT1H""#), "{json}");
+        // The crate's placeholder objectives are left out: reading back keeps them marked so.
+        assert!(!json.contains("objectives"), "{json}");
+        assert!(config.objectives.is_crate_default());
         assert!(json.contains(r#""standard_hours": "mon-thu 09:00-17:30; fri 09:00-14:00""#));
         assert!(json.contains(r#""time_zone": "Europe/Madrid""#));
 
@@ -982,6 +1139,8 @@ fn plus_urgent_calls_are_taken_in_standard_hours_even_when_plus_hours_do_not_cov
             tier: Tier::Plus,
             severity: Severity::S3,
             next_open: Some(madrid(6, 9, 12, 0)),
+            coverage: CoverageKind::Plus,
+            time_zone: Madrid,
         })
     );
     // Saturday: both windows closed; the next opening is the earlier of the two (Monday 09:00).
@@ -997,6 +1156,8 @@ fn plus_urgent_calls_are_taken_in_standard_hours_even_when_plus_hours_do_not_cov
             tier: Tier::Plus,
             severity: Severity::S2,
             next_open: Some(madrid(6, 16, 9, 0)),
+            coverage: CoverageKind::Plus,
+            time_zone: Madrid,
         })
     );
     Ok(())

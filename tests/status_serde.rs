@@ -59,7 +59,8 @@ fn a_status_serializes_as_documented_and_reads_back() {
                 "state": {"met": {"at": "2025-03-03T09:00:00Z"}},
                 "answered": "2025-03-03T09:00:00Z",
                 "at_risk": false,
-                "paused": false
+                "paused": false,
+                "source": "crate_default"
             },
             "resolution": {
                 "budget": "PT16H",
@@ -69,7 +70,8 @@ fn a_status_serializes_as_documented_and_reads_back() {
                 "state": "pending",
                 "answered": null,
                 "at_risk": false,
-                "paused": false
+                "paused": false,
+                "source": "crate_default"
             },
             "rule": null
         }),

@@ -110,3 +110,5 @@ fn log_uniform(rng: &mut SplitMix64, (min, max): (i64, i64)) -> i64 {
     let (lo, hi) = ((min as f64).ln(), (max as f64).ln());
     (lo + u * (hi - lo)).exp() as i64
 }
+
+pub mod footprint;

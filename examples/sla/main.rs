@@ -2,6 +2,9 @@
 //!
 //! ```text
 //! cargo run --example sla -- calendar 2025
+//! cargo run --example sla -- calendar 2025..2026 --ics > festivos.ics
+//! cargo run --example sla -- calendar 2026 --city-csv calendario_laboral.csv
+//! cargo run --example sla -- intake standard 1 phone 2025-03-03T19:00:00+01:00 --ticket 4711
 //! cargo run --example sla -- elapsed standard 2025-12-05T13:00:00+01:00 2025-12-09T12:00:00+01:00
 //! cargo run --example sla -- deadline standard 2025-12-05T13:00:00+01:00 14400
 //! cargo run --example sla -- status plus 2 2025-12-05T18:45:00+01:00 --now 2025-12-09T10:00:00+01:00 --json
@@ -23,6 +26,7 @@
 
 mod batch;
 mod clocks;
+mod desk;
 mod input;
 mod repair;
 mod show;
@@ -32,7 +36,6 @@ use std::ffi::OsString;
 use std::io::{self, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use support_sla::calendar::Calendar;
 use support_sla::clock::Answer;
 use support_sla::status::{TicketFacts, Timeline};
 
@@ -64,9 +67,34 @@ struct PolicyArg {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// One line per holiday of the policy's calendar: YYYY-MM-DD,level,provenance,name
+    /// (provenance: official, reported, projected or custom)
     Calendar {
-        /// The year
+        /// The year, or FIRST..LAST
         year: String,
+        /// The city's open-data working calendar (CSV) to apply: each year in it replaces the
+        /// shipped one
+        #[arg(long, value_name = "FILE")]
+        city_csv: Option<PathBuf>,
+        /// Print the holidays as an iCalendar (RFC 5545) document instead
+        #[arg(long)]
+        ics: bool,
+        #[command(flatten)]
+        policy: PolicyArg,
+    },
+    /// Whether the policy takes a report now: `accepted: …` or `refused: REASON` (with the next
+    /// opening in the policy's time when refused for the hour); exits 0 either way
+    Intake {
+        /// standard, plus or vip
+        tier: String,
+        /// 1 to 4 (or S1 to S4)
+        severity: String,
+        /// email, web or phone
+        channel: String,
+        /// When the report comes in, RFC 3339
+        at: String,
+        /// The ticket number the client quotes
+        #[arg(long, value_name = "N")]
+        ticket: Option<String>,
         #[command(flatten)]
         policy: PolicyArg,
     },
@@ -227,14 +255,26 @@ fn parse(args: &[OsString]) -> Result<Cli, Failure> {
 /// Runs one subcommand, writing its answer to `out`.
 fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
     match cli.command {
-        Command::Calendar { year, policy } => {
-            let calendar = match Clocks::load(policy.policy.as_deref())?.policy_config() {
-                Some(config) => Calendar::madrid().with_overrides(&config.calendar_overrides)?,
-                None => Calendar::madrid(),
-            };
-            for holiday in calendar.holidays_in_year(input::year(&year)?)? {
-                writeln!(out, "{holiday}")?;
-            }
+        Command::Calendar {
+            year,
+            city_csv,
+            ics,
+            policy,
+        } => {
+            let clocks = Clocks::load(policy.policy.as_deref())?;
+            desk::calendar(out, &clocks, &year, city_csv.as_deref(), ics)?;
+        }
+        Command::Intake {
+            tier,
+            severity,
+            channel,
+            at,
+            ticket,
+            policy,
+        } => {
+            let mut clocks = Clocks::load(policy.policy.as_deref())?;
+            let kind = (tier.as_str(), severity.as_str(), channel.as_str());
+            desk::intake(out, &mut clocks, kind, &at, ticket.as_deref())?;
         }
         Command::Elapsed {
             coverage,

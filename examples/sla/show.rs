@@ -1,10 +1,12 @@
 //! Writing answers: the text forms of the command, and their JSON (`--json`).
 
-use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
+use chrono::{DateTime, SecondsFormat, TimeDelta, Timelike, Utc};
+use chrono_tz::Tz;
 use serde::Serialize;
 use serde_json::json;
 use std::io::Write;
 use support_sla::clock::{Answer, Explanation};
+use support_sla::policy::ObjectiveSource;
 use support_sla::status::{ObjectiveStatus, SlaState, TicketStatus};
 
 use crate::input::Failure;
@@ -12,6 +14,17 @@ use crate::input::Failure;
 /// An instant as RFC 3339 in UTC, with a fraction only when not whole.
 pub fn utc(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+}
+
+/// An instant as people in `zone` read it, as the crate's texts show it: `2025-03-04 09:00 CET`
+/// (seconds only when not a whole minute).
+pub fn for_people(at: DateTime<Utc>, zone: Tz) -> String {
+    let local = at.with_timezone(&zone);
+    if local.second() == 0 && local.nanosecond() == 0 {
+        local.format("%Y-%m-%d %H:%M %Z").to_string()
+    } else {
+        local.format("%Y-%m-%d %H:%M:%S%.f %Z").to_string()
+    }
 }
 
 /// Whole seconds when exact, else seconds with the fraction (trailing zeros trimmed).
@@ -43,6 +56,11 @@ pub fn status(out: &mut dyn Write, status: &TicketStatus, json: bool) -> Result<
     writeln!(out, "priority {}", status.priority)?;
     writeln!(out, "{}", objective("response", &status.response))?;
     writeln!(out, "{}", objective("resolution", &status.resolution))?;
+    // The policy text gives no figures: say when the budgets are the crate's placeholders.
+    let sources = [status.response.source, status.resolution.source];
+    if sources.contains(&ObjectiveSource::CrateDefault) {
+        writeln!(out, "objectives: {}", ObjectiveSource::CrateDefault)?;
+    }
     Ok(())
 }
 

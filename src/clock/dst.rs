@@ -3,6 +3,17 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone};
 use chrono_tz::Tz;
 
+/// The UTC offset of `tz` at the instant `utc_nanos` (nanoseconds since the epoch), in
+/// nanoseconds (east of UTC positive). `None` only for an instant chrono cannot represent.
+pub(crate) fn offset_nanos(tz: Tz, utc_nanos: i64) -> Option<i64> {
+    let instant = DateTime::from_timestamp_nanos(utc_nanos).naive_utc();
+    let seconds = tz
+        .offset_from_utc_datetime(&instant)
+        .fix()
+        .local_minus_utc();
+    i64::from(seconds).checked_mul(1_000_000_000)
+}
+
 /// The instant of the wall time `nanos` after midnight on `date` in `tz`, as nanoseconds since
 /// the Unix epoch. `nanos` may be a whole day (24:00), which is the next day's midnight.
 ///

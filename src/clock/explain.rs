@@ -491,7 +491,9 @@ impl Clock {
             if lo >= hi {
                 continue;
             }
-            let plan = coverage.day_plan(date);
+            let plan = coverage
+                .day_plan(date)
+                .expect("invariant: a traced date is inside the supported range");
             let closed = match &plan {
                 DayPlan::Holiday(h) => Some(SkipReason::Holiday((*h).clone())),
                 DayPlan::Weekly([]) => Some(SkipReason::ClosedDay {

@@ -42,7 +42,7 @@ pub use explain::{
 };
 
 use crate::calendar::SUPPORTED_YEARS;
-use crate::coverage::Coverage;
+use crate::coverage::{Coverage, MAX_WINDOWS_PER_DAY};
 use crate::Error;
 use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
 use index::Index;
@@ -53,9 +53,11 @@ use std::sync::Arc;
 /// The service clock of a [`Coverage`]: counts service time and finds deadlines, exactly and in
 /// constant time.
 ///
-/// Building a clock precomputes the service time of every day of the supported years (a few
-/// milliseconds and about a megabyte for an office-hours coverage); build it once and share it:
-/// cloning is cheap and it is `Send + Sync`.
+/// Building a clock precomputes the service time of every week of the supported years, each
+/// distinct week stored once (under half a millisecond and about 110 KiB for an office-hours
+/// coverage, a few MiB and a few tens of milliseconds at most for the busiest coverage
+/// accepted); build it once and share it: cloning is cheap (the index is shared) and it is
+/// `Send + Sync`.
 ///
 /// The supported range is from local midnight of 1 January 2000 to local midnight of 1 January
 /// 2101 in the coverage's time zone; every method returns an error for an instant outside it.
@@ -87,7 +89,8 @@ use std::sync::Arc;
 pub struct Clock {
     /// The coverage and index; of a clock of versions, those of the last version.
     inner: Arc<Inner>,
-    /// The versions of a clock built from a history (see `versions.rs`); `None` for one coverage.
+    /// The versions of a clock built from a policy history (see `versions.rs`); `None` for one
+    /// coverage.
     versions: Option<Arc<versions::Versions>>,
 }
 
@@ -110,15 +113,32 @@ impl Clock {
     ///
     /// # Errors
     ///
-    /// [`Error::TimeZoneRule`] when the coverage's time zone has, on some date of the supported
-    /// years, an offset change this crate cannot resolve (two changes within 36 hours). No zone
-    /// of Europe is such a zone.
+    /// - [`Error::TooManyWindows`] when a day of the coverage's schedule or special hours has
+    ///   more than [`MAX_WINDOWS_PER_DAY`] windows;
+    /// - [`Error::CoverageNeverOpen`] when the coverage is never open inside the supported range
+    ///   (its schedule has no window, or every day with one is a holiday);
+    /// - [`Error::TimeZoneRule`] when the coverage's time zone has, on some date of the supported
+    ///   years, an offset change this crate cannot resolve (two changes within 36 hours). No
+    ///   zone of Europe is such a zone.
     pub fn new(coverage: Coverage) -> Result<Clock, Error> {
+        if let Some((weekday, count)) = coverage.busiest_day_over_limit() {
+            return Err(Error::TooManyWindows {
+                weekday,
+                count,
+                limit: MAX_WINDOWS_PER_DAY,
+            });
+        }
         let first = date(*SUPPORTED_YEARS.start(), 1, 1)?;
         let last = date(*SUPPORTED_YEARS.end(), 12, 31)?;
         let index = Index::build(&coverage, first, last).ok_or_else(|| Error::TimeZoneRule {
             zone: coverage.time_zone().name().to_owned(),
         })?;
+        if index.total() == 0 {
+            return Err(Error::CoverageNeverOpen {
+                schedule: coverage.schedule().to_string(),
+                zone: coverage.time_zone().name().to_owned(),
+            });
+        }
         Ok(Clock {
             inner: Arc::new(Inner { coverage, index }),
             versions: None,
@@ -126,7 +146,7 @@ impl Clock {
     }
 
     /// The coverage this clock counts; of a clock built from a policy history, the coverage of
-    /// the last version.
+    /// its last version.
     pub fn coverage(&self) -> &Coverage {
         &self.inner.coverage
     }
@@ -161,8 +181,8 @@ impl Clock {
     /// assert!(!clock.is_open(monday(17, 30))?); // [09:00, 17:30)
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn is_open<Tz: TimeZone>(&self, at: DateTime<Tz>) -> Result<bool, Error> {
-        let t = self.nanos(&at)?;
+    pub fn is_open(&self, at: impl AsInstant) -> Result<bool, Error> {
+        let t = self.instant(&at)?;
         if let Some(versions) = &self.versions {
             return versions.is_open(t);
         }
@@ -189,19 +209,16 @@ impl Clock {
     /// assert_eq!(opens, Madrid.with_ymd_and_hms(2025, 12, 9, 9, 0, 0).unwrap());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn next_open<Tz: TimeZone>(
-        &self,
-        at: DateTime<Tz>,
-    ) -> Result<Option<DateTime<Utc>>, Error> {
-        let t = self.nanos(&at)?;
+    pub fn next_open(&self, at: impl AsInstant) -> Result<Option<DateTime<Utc>>, Error> {
+        let t = self.instant(&at)?;
         if let Some(versions) = &self.versions {
             return versions.next_open(t);
         }
         Ok(self
             .inner
             .index
-            .current_or_next(t)
-            .map(|(start, _)| DateTime::from_timestamp_nanos(start.max(t))))
+            .next_open(t)
+            .map(DateTime::from_timestamp_nanos))
     }
 
     /// The earliest instant at or after `at` at which the coverage is closed: `at` itself when it
@@ -224,21 +241,16 @@ impl Clock {
     /// assert_eq!(clock.next_close(tuesday(21))?, Some(tuesday(21).to_utc()));
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn next_close<Tz: TimeZone>(
-        &self,
-        at: DateTime<Tz>,
-    ) -> Result<Option<DateTime<Utc>>, Error> {
-        let t = self.nanos(&at)?;
+    pub fn next_close(&self, at: impl AsInstant) -> Result<Option<DateTime<Utc>>, Error> {
+        let t = self.instant(&at)?;
         if let Some(versions) = &self.versions {
             return versions.next_close(t);
         }
-        let index = &self.inner.index;
-        Ok(match index.current_or_next(t) {
-            Some((start, end)) if start <= t => {
-                (end < index.range_end).then(|| DateTime::from_timestamp_nanos(end))
-            }
-            _ => Some(DateTime::from_timestamp_nanos(t)),
-        })
+        Ok(self
+            .inner
+            .index
+            .next_close(t)
+            .map(DateTime::from_timestamp_nanos))
     }
 
     /// The service time inside `[from, to)`: the time the coverage is open between the two
@@ -265,14 +277,10 @@ impl Clock {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[doc(alias = "between")]
-    pub fn elapsed<Tz1: TimeZone, Tz2: TimeZone>(
-        &self,
-        from: DateTime<Tz1>,
-        to: DateTime<Tz2>,
-    ) -> Result<TimeDelta, Error> {
-        let (a, b) = (self.nanos(&from)?, self.nanos(&to)?);
+    pub fn elapsed(&self, from: impl AsInstant, to: impl AsInstant) -> Result<TimeDelta, Error> {
+        let (a, b) = (self.instant(&from)?, self.instant(&to)?);
         if let Some(versions) = &self.versions {
-            return versions.elapsed(a, b);
+            return Ok(versions.elapsed(a, b));
         }
         let index = &self.inner.index;
         Ok(TimeDelta::nanoseconds(
@@ -315,21 +323,17 @@ impl Clock {
     /// ```
     #[doc(alias = "add")]
     #[doc(alias = "due")]
-    pub fn deadline<Tz: TimeZone>(
+    pub fn deadline(
         &self,
-        start: DateTime<Tz>,
+        start: impl AsInstant,
         budget: TimeDelta,
     ) -> Result<DateTime<Utc>, Error> {
-        let s = self.nanos(&start)?;
+        let s = self.instant(&start)?;
         if let Some(versions) = &self.versions {
             return versions.deadline(s, budget);
         }
         let index = &self.inner.index;
-        let out_of_range = || Error::DeadlineOutOfRange {
-            start: DateTime::from_timestamp_nanos(s),
-            budget,
-            supported: self.supported_range(),
-        };
+        let out_of_range = || self.deadline_out_of_range(s, budget);
         let amount = budget.num_nanoseconds().ok_or_else(out_of_range)?;
         let target = index
             .service_before(s)
@@ -346,19 +350,84 @@ impl Clock {
         Ok(DateTime::from_timestamp_nanos(t))
     }
 
+    /// The error of a budget `budget` from `start` not used up inside the supported range.
+    fn deadline_out_of_range(&self, start: i64, budget: TimeDelta) -> Error {
+        Error::DeadlineOutOfRange {
+            start: DateTime::from_timestamp_nanos(start),
+            budget,
+            supported: self.supported_range(),
+        }
+    }
+
     /// `at` as nanoseconds since the epoch, checked against the supported range.
     pub(crate) fn nanos<Tz: TimeZone>(&self, at: &DateTime<Tz>) -> Result<i64, Error> {
+        self.instant(at)
+    }
+
+    /// `at` as nanoseconds since the epoch, checked against the supported range.
+    #[inline]
+    fn instant(&self, at: &impl AsInstant) -> Result<i64, Error> {
         if let Some(versions) = &self.versions {
-            return versions.check(at.timestamp_nanos_opt(), at.to_utc());
+            return versions.check(at.nanos(), at.utc());
         }
         let index = &self.inner.index;
-        match at.timestamp_nanos_opt() {
+        match at.nanos() {
             Some(t) if t >= index.range_start && t <= index.range_end => Ok(t),
             _ => Err(Error::InstantOutOfRange {
-                instant: at.to_utc(),
+                instant: at.utc(),
                 supported: self.supported_range(),
             }),
         }
+    }
+}
+
+/// An instant a [`Clock`] accepts: a [`DateTime`] in any time zone, by value or by reference,
+/// so callers need not clone (`clock.elapsed(&from, &to)` as well as `clock.elapsed(from, to)`).
+///
+/// Sealed: implemented for `DateTime<Tz>` and `&DateTime<Tz>` only.
+///
+/// ```
+/// use chrono::{TimeDelta, TimeZone};
+/// use chrono_tz::Europe::Madrid;
+/// use support_sla::{clock::Clock, coverage::Coverage};
+///
+/// let clock = Clock::new(Coverage::standard())?;
+/// let from = Madrid.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+/// let to = Madrid.with_ymd_and_hms(2025, 3, 3, 12, 0, 0).unwrap();
+/// assert_eq!(clock.elapsed(&from, &to)?, TimeDelta::hours(3));
+/// assert_eq!(clock.elapsed(from, to.to_utc())?, TimeDelta::hours(3));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub trait AsInstant: sealed::Sealed {
+    /// Nanoseconds since the Unix epoch; `None` when they do not fit an `i64`.
+    #[doc(hidden)]
+    fn nanos(&self) -> Option<i64>;
+    /// The instant in UTC.
+    #[doc(hidden)]
+    fn utc(&self) -> DateTime<Utc>;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl<Tz: chrono::TimeZone> Sealed for chrono::DateTime<Tz> {}
+    impl<Tz: chrono::TimeZone> Sealed for &chrono::DateTime<Tz> {}
+}
+
+impl<Tz: TimeZone> AsInstant for DateTime<Tz> {
+    fn nanos(&self) -> Option<i64> {
+        self.timestamp_nanos_opt()
+    }
+    fn utc(&self) -> DateTime<Utc> {
+        self.to_utc()
+    }
+}
+
+impl<Tz: TimeZone> AsInstant for &DateTime<Tz> {
+    fn nanos(&self) -> Option<i64> {
+        self.timestamp_nanos_opt()
+    }
+    fn utc(&self) -> DateTime<Utc> {
+        self.to_utc()
     }
 }
 

@@ -160,10 +160,8 @@ impl Versions {
     }
 
     /// [`Clock::elapsed`] over the versions (`a` and `b` in the range).
-    pub(crate) fn elapsed(&self, a: i64, b: i64) -> Result<TimeDelta, Error> {
-        Ok(TimeDelta::nanoseconds(
-            self.service_before(b) - self.service_before(a),
-        ))
+    pub(crate) fn elapsed(&self, a: i64, b: i64) -> TimeDelta {
+        TimeDelta::nanoseconds(self.service_before(b) - self.service_before(a))
     }
 
     /// Whether the coverage in force at `t` is open.

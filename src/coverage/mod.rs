@@ -21,9 +21,25 @@ pub use special::SpecialHours;
 
 use crate::calendar::{Calendar, Holiday};
 use crate::Error;
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
 use std::sync::Arc;
+
+/// The most windows a day of a coverage's schedule (or of its special hours) may have for a
+/// [`Clock`](crate::clock::Clock) to be built from it: a clock's size grows with the windows of
+/// each distinct week, and this bound keeps any accepted coverage under about 16 MiB and 50 ms
+/// to build. Windows that touch count one each.
+pub const MAX_WINDOWS_PER_DAY: usize = 16;
+
+const WEEKDAYS: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
 
 /// What governs the hours of one local date of a coverage.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,10 +95,25 @@ pub struct Coverage {
 
 impl Coverage {
     /// The schedule `schedule` in `Europe/Madrid`, closed on the holidays of `calendar`.
-    pub fn new(schedule: Schedule, calendar: Calendar) -> Coverage {
+    ///
+    /// The calendar is held behind an [`Arc`]: pass an `Arc<Calendar>` to share one calendar
+    /// between coverages (a policy's Standard and Plus hours, or many tenants on the Madrid
+    /// calendar) instead of holding a copy each.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use support_sla::calendar::Calendar;
+    /// use support_sla::coverage::{Coverage, Schedule};
+    ///
+    /// let madrid = Arc::new(Calendar::madrid());
+    /// let standard = Coverage::new(Schedule::standard(), Arc::clone(&madrid));
+    /// let plus = Coverage::new(Schedule::plus(), madrid);
+    /// assert!(std::ptr::eq(standard.calendar().unwrap(), plus.calendar().unwrap()));
+    /// ```
+    pub fn new(schedule: Schedule, calendar: impl Into<Arc<Calendar>>) -> Coverage {
         Coverage {
             schedule,
-            calendar: Some(Arc::new(calendar)),
+            calendar: Some(calendar.into()),
             time_zone: chrono_tz::Europe::Madrid,
             special_hours: Vec::new(),
         }
@@ -132,18 +163,30 @@ impl Coverage {
     }
 
     /// What governs the hours of `date`: a holiday, special hours, or the weekly schedule.
-    pub(crate) fn day_plan(&self, date: NaiveDate) -> DayPlan<'_> {
-        if let Some(holiday) = self
-            .calendar
-            .as_deref()
-            .and_then(|c| c.holiday(date).ok().flatten())
-        {
-            return DayPlan::Holiday(holiday);
+    ///
+    /// # Errors
+    ///
+    /// [`Error::YearOutOfRange`] when the coverage has a calendar and `date` is outside its
+    /// supported years.
+    pub(crate) fn day_plan(&self, date: NaiveDate) -> Result<DayPlan<'_>, Error> {
+        if let Some(calendar) = self.calendar.as_deref() {
+            if let Some(holiday) = calendar.holiday(date)? {
+                return Ok(DayPlan::Holiday(holiday));
+            }
         }
-        match special::find(&self.special_hours, date) {
+        Ok(match special::find(&self.special_hours, date) {
             Some(special) => DayPlan::Special(special, special.windows(date)),
             None => DayPlan::Weekly(self.schedule.windows(date.weekday())),
-        }
+        })
+    }
+
+    /// The first weekday of the schedule or of special hours with more windows than
+    /// [`MAX_WINDOWS_PER_DAY`], as `(weekday, count)`.
+    pub(crate) fn busiest_day_over_limit(&self) -> Option<(Weekday, usize)> {
+        std::iter::once(&self.schedule)
+            .chain(self.special_hours.iter().map(SpecialHours::hours))
+            .flat_map(|schedule| WEEKDAYS.map(|weekday| (weekday, schedule.windows(weekday).len())))
+            .find(|&(_, count)| count > MAX_WINDOWS_PER_DAY)
     }
 
     /// This coverage with its windows read in `time_zone`.
@@ -153,10 +196,11 @@ impl Coverage {
         self
     }
 
-    /// This coverage closed on the holidays of `calendar` (replacing any calendar it had).
+    /// This coverage closed on the holidays of `calendar` (replacing any calendar it had); an
+    /// `Arc<Calendar>` is shared, not copied.
     #[must_use]
-    pub fn with_calendar(mut self, calendar: Calendar) -> Coverage {
-        self.calendar = Some(Arc::new(calendar));
+    pub fn with_calendar(mut self, calendar: impl Into<Arc<Calendar>>) -> Coverage {
+        self.calendar = Some(calendar.into());
         self
     }
 

@@ -104,7 +104,7 @@ impl FromStr for Activity {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
 pub enum Package {
-    /// Whole hours («bolsa de horas»).
+    /// Whole hours («Bolsa de horas»).
     Hours(u32),
     /// Whole days of consulting («paquete de jornadas»).
     Days(u32),

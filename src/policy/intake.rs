@@ -2,8 +2,86 @@
 
 use super::{CoverageKind, SupportPolicy};
 use crate::{Channel, Error, Severity, TicketId, Tier};
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, TimeZone, Timelike, Utc};
+use chrono_tz::Tz;
 use std::fmt;
+
+/// The phone number of the policy text, for urgent incidents.
+///
+/// # Source
+///
+/// > «luego avisar por teléfono (al 902 321 122) sobre la criticidad de la incidencia»
+pub(crate) const TEXT_PHONE_NUMBER: &str = "902 321 122";
+
+/// The zone of the policy text, whose times people read.
+pub(crate) const TEXT_TIME_ZONE: Tz = chrono_tz::Europe::Madrid;
+
+/// An instant as people in `zone` read it: `2025-03-04 09:00 CET` (seconds, and a fraction,
+/// only when not a whole minute). For texts meant for a client or an agent; machine output
+/// stays RFC 3339 in UTC.
+pub(crate) fn local_time(at: DateTime<Utc>, zone: Tz) -> impl fmt::Display {
+    let local = at.with_timezone(&zone);
+    let format = if local.second() == 0 && local.nanosecond() == 0 {
+        "%Y-%m-%d %H:%M %Z"
+    } else {
+        "%Y-%m-%d %H:%M:%S%.f %Z"
+    };
+    local.format(format)
+}
+
+#[cfg(feature = "serde")]
+fn text_phone_number() -> String {
+    TEXT_PHONE_NUMBER.to_owned()
+}
+
+#[cfg(feature = "serde")]
+const fn text_time_zone() -> Tz {
+    TEXT_TIME_ZONE
+}
+
+/// When a Plus client may call about a Severity 1 or 2 incident: the two readings of the Plus
+/// sentence.
+///
+/// The text says Plus «Permite reportar incidencias de Severidad 1 y 2 por teléfono fuera del
+/// horario de soporte estándar.» It can be read as "also after Standard hours, while the Plus
+/// line is open" (Plus hours 09:00–20:00 being the Plus line) or as "at any hour outside
+/// Standard hours" (night, weekends and holidays included). The crate takes the first by
+/// default; the contract decides.
+///
+/// # Source
+///
+/// > «Permite reportar incidencias de Severidad 1 y 2 por teléfono fuera del horario de soporte
+/// > estándar.»
+///
+/// Gloss: Plus allows reporting Severity 1 and 2 incidents by phone outside Standard hours.
+///
+/// # Example
+///
+/// ```
+/// use chrono::TimeZone;
+/// use chrono_tz::Europe::Madrid;
+/// use support_sla::policy::{Accepted, PlusUrgentCalls};
+/// use support_sla::{Channel, Severity, SupportPolicy, TicketId, Tier};
+///
+/// let saturday_night = Madrid.with_ymd_and_hms(2025, 3, 8, 23, 0, 0).unwrap();
+/// let ticket = Some(TicketId::new(4711));
+/// let call = |policy: &SupportPolicy| policy.intake(Tier::Plus, Severity::S1, Channel::Phone, saturday_night, ticket);
+/// assert!(call(&SupportPolicy::madrid())?.is_err());
+/// let any_hour = SupportPolicy::builder().plus_urgent_calls(PlusUrgentCalls::AnyHour).build()?;
+/// assert_eq!(call(&any_hour)?, Ok(Accepted::FollowUp { ticket: TicketId::new(4711) }));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum PlusUrgentCalls {
+    /// In the Standard hours and in the Plus hours beyond them (the default): «fuera del
+    /// horario de soporte estándar» read within the Plus line's hours.
+    #[default]
+    BeyondStandardWithinPlus,
+    /// At any hour: in the Standard hours and at every hour outside them, holidays included.
+    AnyHour,
+}
 
 /// An intake the policy accepts: what the support desk does with it.
 ///
@@ -40,7 +118,11 @@ pub enum Accepted {
 }
 
 /// The confirmation sent to the client when a ticket is registered: registration instant,
-/// initial description and ticket number. A plain value for the caller to send.
+/// initial description and ticket number, and the phone number to call about an urgent
+/// incident. A plain value for the caller to send.
+///
+/// `Display` shows the registration in the policy's zone (`2025-03-05 11:00 CET`), as the
+/// client reads it; the value and its serde form keep the instant in UTC.
 ///
 /// # Source
 ///
@@ -56,11 +138,16 @@ pub enum Accepted {
 /// ```
 /// use chrono::{TimeZone, Utc};
 /// use support_sla::policy::Acknowledgement;
-/// use support_sla::TicketId;
+/// use support_sla::{SupportPolicy, TicketId};
 ///
 /// let at = Utc.with_ymd_and_hms(2025, 3, 5, 10, 0, 0).unwrap();
-/// let ack = Acknowledgement::new(TicketId::new(4711), at, "The invoicing server does not start");
-/// assert_eq!(ack.to_string(), "ticket 4711 registered at 2025-03-05 10:00:00 UTC: The invoicing server does not start");
+/// let ack = SupportPolicy::madrid().acknowledgement(TicketId::new(4711), at, "The invoicing server does not start");
+/// assert_eq!(
+///     ack.to_string(),
+///     "ticket 4711 registered at 2025-03-05 11:00 CET: The invoicing server does not start \
+///      (severity 1 or 2: call 902 321 122 quoting ticket 4711)"
+/// );
+/// assert_eq!(ack, Acknowledgement::new(TicketId::new(4711), at, "The invoicing server does not start"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -73,10 +160,27 @@ pub struct Acknowledgement {
     pub registered: DateTime<Utc>,
     /// The initial description of the incident.
     pub description: String,
+    /// The number to call about a severity 1 or 2 incident, quoting the ticket number (the
+    /// policy's [`phone_number`](super::PolicyConfig::phone_number); `902 321 122` in the text).
+    #[cfg_attr(feature = "serde", serde(default = "text_phone_number"))]
+    pub phone_number: String,
+    /// The zone `Display` shows the registration in (the policy's; `Europe/Madrid` in the
+    /// text). In serde, its IANA name.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default = "text_time_zone",
+            serialize_with = "super::fields::serialize_zone",
+            deserialize_with = "super::fields::time_zone"
+        )
+    )]
+    pub time_zone: Tz,
 }
 
 impl Acknowledgement {
-    /// The acknowledgement of `ticket`, registered at `registered` with `description`.
+    /// The acknowledgement of `ticket`, registered at `registered` with `description`, under
+    /// the policy of the text (its phone number and zone); see
+    /// [`SupportPolicy::acknowledgement`] for a configured policy's.
     pub fn new<Z: TimeZone>(
         ticket: TicketId,
         registered: DateTime<Z>,
@@ -86,6 +190,8 @@ impl Acknowledgement {
             ticket,
             registered: registered.to_utc(),
             description: description.into(),
+            phone_number: TEXT_PHONE_NUMBER.to_owned(),
+            time_zone: TEXT_TIME_ZONE,
         }
     }
 }
@@ -94,13 +200,19 @@ impl fmt::Display for Acknowledgement {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "ticket {} registered at {}: {}",
-            self.ticket, self.registered, self.description
+            "ticket {} registered at {}: {} (severity 1 or 2: call {} quoting ticket {})",
+            self.ticket,
+            local_time(self.registered, self.time_zone),
+            self.description,
+            self.phone_number,
+            self.ticket
         )
     }
 }
 
 /// The e-mail notification a client receives when the support technician closes a ticket.
+///
+/// `Display` shows the closing instant in the policy's zone (`2025-03-06 13:00 CET`).
 ///
 /// # Source
 ///
@@ -117,7 +229,7 @@ impl fmt::Display for Acknowledgement {
 ///
 /// let at = Utc.with_ymd_and_hms(2025, 3, 6, 12, 0, 0).unwrap();
 /// let notice = ClosureNotification::new(TicketId::new(4711), at);
-/// assert_eq!(notice.to_string(), "ticket 4711 closed at 2025-03-06 12:00:00 UTC");
+/// assert_eq!(notice.to_string(), "ticket 4711 closed at 2025-03-06 13:00 CET");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -128,27 +240,47 @@ pub struct ClosureNotification {
     pub ticket: TicketId,
     /// When the technician closed it.
     pub closed: DateTime<Utc>,
+    /// The zone `Display` shows the closing in (the policy's; `Europe/Madrid` in the text). In
+    /// serde, its IANA name.
+    #[cfg_attr(
+        feature = "serde",
+        serde(
+            default = "text_time_zone",
+            serialize_with = "super::fields::serialize_zone",
+            deserialize_with = "super::fields::time_zone"
+        )
+    )]
+    pub time_zone: Tz,
 }
 
 impl ClosureNotification {
-    /// The notification that `ticket` was closed at `closed`.
+    /// The notification that `ticket` was closed at `closed`, shown in the zone of the policy
+    /// of the text; see [`SupportPolicy::closure_notification`] for a configured policy's.
     pub fn new<Z: TimeZone>(ticket: TicketId, closed: DateTime<Z>) -> ClosureNotification {
         ClosureNotification {
             ticket,
             closed: closed.to_utc(),
+            time_zone: TEXT_TIME_ZONE,
         }
     }
 }
 
 impl fmt::Display for ClosureNotification {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ticket {} closed at {}", self.ticket, self.closed)
+        write!(
+            f,
+            "ticket {} closed at {}",
+            self.ticket,
+            local_time(self.closed, self.time_zone)
+        )
     }
 }
 
 /// Why the policy refuses an intake. A value, never a panic: the caller tells the client.
 ///
-/// `Display` gives the reason in plain English, citing the policy.
+/// `Display` gives the reason in plain English, citing the policy where the policy says it and
+/// naming the crate's configured choice where the text is silent; instants are shown in the
+/// policy's zone (`it opens at 2025-03-04 09:00 CET`).
 ///
 /// # Example
 ///
@@ -164,7 +296,7 @@ impl fmt::Display for ClosureNotification {
 /// assert_eq!(answer, Err(Refusal::PhoneNotAvailable { tier: Tier::Standard, severity: Severity::S4 }));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Refusal {
     /// A phone call about a Severity 1 or 2 incident without a ticket number: the client must
@@ -174,10 +306,15 @@ pub enum Refusal {
     ///
     /// > «En el caso de reportar una incidencia crítica o urgente (Severidad 1 ó 2), el cliente
     /// > debe primero reportar la incidencia por correo electrónico o web y luego avisar por
-    /// > teléfono […] indicando el número de Ticket»
+    /// > teléfono (al 902 321 122) sobre la criticidad de la incidencia, indicando el número de
+    /// > Ticket»
     ///
     /// Gloss: for S1/S2, report by e-mail or web first, then call quoting the ticket number.
-    PhoneNeedsTicketNumber,
+    PhoneNeedsTicketNumber {
+        /// The number to call once the ticket is registered (the policy's
+        /// [`phone_number`](super::PolicyConfig::phone_number)).
+        phone_number: String,
+    },
     /// A phone call the tier does not offer for this severity: Standard clients may call only
     /// for Severity 1 and 2.
     ///
@@ -202,7 +339,9 @@ pub enum Refusal {
     /// > soporte estándar.» (Plus, within 09:00–20:00) · «Permite reportar incidencias de
     /// > Severidad 1 y 2 en un horario de 24x7, todos los días del año.» (Vip)
     ///
-    /// Gloss: each tier's phone line keeps its hours.
+    /// Gloss: each tier's phone line keeps its hours. Vip Severity 3 and 4 calls have no hours
+    /// in the text: they follow the coverage configured for them (the crate's choice, Plus
+    /// hours by default), and the refusal says so instead of quoting the Plus sentence.
     OutsidePhoneHours {
         /// The client's tier.
         tier: Tier,
@@ -210,16 +349,23 @@ pub enum Refusal {
         severity: Severity,
         /// When the line opens next for this tier and severity, if inside the supported range.
         next_open: Option<DateTime<Utc>>,
+        /// The coverage of tickets of this tier and severity
+        /// ([`SupportPolicy::coverage_kind`]).
+        coverage: CoverageKind,
+        /// The policy's zone, in which `Display` shows `next_open`.
+        time_zone: Tz,
     },
 }
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Refusal::PhoneNeedsTicketNumber => f.write_str(
+            Refusal::PhoneNeedsTicketNumber { phone_number } => write!(
+                f,
                 "a severity 1 or 2 incident must first be reported by e-mail or web; \
-                 then call quoting the ticket number (policy: «debe primero reportar la \
-                 incidencia por correo electrónico o web y luego avisar por teléfono»)",
+                 then call {phone_number} quoting the ticket number (policy: «debe primero \
+                 reportar la incidencia por correo electrónico o web y luego avisar por \
+                 teléfono»)",
             ),
             Refusal::PhoneNotAvailable { tier, severity } => write!(
                 f,
@@ -232,28 +378,51 @@ impl fmt::Display for Refusal {
                 tier,
                 severity,
                 next_open,
+                coverage,
+                time_zone,
             } => {
                 write!(
                     f,
                     "the {tier} phone line for {severity} incidents is closed at this hour"
                 )?;
                 if let Some(at) = next_open {
-                    write!(f, "; it opens at {at}")?;
+                    write!(f, "; it opens at {}", local_time(*at, *time_zone))?;
                 }
-                let hours = match (tier, severity.is_urgent()) {
-                    (Tier::Standard, _) => {
-                        "«de lunes a jueves de 09:00 a 17:30 y los viernes de 09:00 a 14:00 \
-                         (salvo festivos en Madrid)»"
-                    }
-                    (Tier::Vip, true) => "«en un horario de 24x7, todos los días del año»",
-                    _ => "«entre las 09:00 a 20:00 de lunes a viernes, según el calendario laboral de Madrid»",
-                };
-                write!(
-                    f,
-                    "; e-mail and web take reports at any hour (policy: {hours})"
-                )
+                f.write_str("; e-mail and web take reports at any hour (")?;
+                phone_hours(f, *tier, *severity, *coverage)?;
+                f.write_str(")")
             }
         }
+    }
+}
+
+/// Where the phone hours of `tier` and `severity` come from: the policy's sentence, or for Vip
+/// Severity 3 and 4 (no hours in the text) the configured coverage.
+fn phone_hours(
+    f: &mut fmt::Formatter<'_>,
+    tier: Tier,
+    severity: Severity,
+    coverage: CoverageKind,
+) -> fmt::Result {
+    match (tier, severity.is_urgent()) {
+        (Tier::Standard, _) => f.write_str(
+            "policy: «de lunes a jueves de 09:00 a 17:30 y los viernes de 09:00 a 14:00 \
+             (salvo festivos en Madrid)»",
+        ),
+        (Tier::Plus, true) => f.write_str(
+            "policy: «Permite reportar incidencias de Severidad 1 y 2 por teléfono fuera del \
+             horario de soporte estándar», read as: in the Plus hours beyond the Standard hours",
+        ),
+        (Tier::Plus, false) => f.write_str(
+            "policy: «entre las 09:00 a 20:00 de lunes a viernes, según el calendario laboral \
+             de Madrid»",
+        ),
+        (Tier::Vip, true) => f.write_str("policy: «en un horario de 24x7, todos los días del año»"),
+        (Tier::Vip, false) => write!(
+            f,
+            "configured: vip severity 3 and 4 calls follow the {coverage} coverage; \
+             the policy text gives no hours for them"
+        ),
     }
 }
 
@@ -275,8 +444,9 @@ impl SupportPolicy {
     /// 4. A call must fall inside the phone window of the tier and severity, else
     ///    [`Refusal::OutsidePhoneHours`] with the next opening:
     ///    - Standard S1/S2: the Standard hours;
-    ///    - Plus S1/S2: the Standard hours and the Plus hours (the Plus hours contain the
-    ///      Standard hours in the policy of the text);
+    ///    - Plus S1/S2: by default ([`PlusUrgentCalls::BeyondStandardWithinPlus`]) the
+    ///      Standard hours and the Plus hours (the Plus hours contain the Standard hours in the
+    ///      policy of the text); read as [`PlusUrgentCalls::AnyHour`], around the clock;
     ///    - Plus S3/S4: the Plus hours;
     ///    - Vip S1/S2: around the clock;
     ///    - Vip S3/S4: the coverage of Vip S3/S4 tickets, the Plus hours by default
@@ -318,6 +488,12 @@ impl SupportPolicy {
         ticket: Option<TicketId>,
     ) -> Result<Result<Accepted, Refusal>, Error> {
         let at = at.to_utc();
+        // Of a policy history, the rules of the version in force at the call (a version's own
+        // view is not a history, so this asks once).
+        let in_force = self.in_force_at(at);
+        if !std::ptr::eq(in_force, self) {
+            return in_force.intake(tier, severity, channel, at, ticket);
+        }
         let accepted = match ticket {
             Some(ticket) => Accepted::FollowUp { ticket },
             None => Accepted::Register { registered: at },
@@ -326,14 +502,21 @@ impl SupportPolicy {
             return Ok(Ok(accepted));
         }
         if severity.is_urgent() && ticket.is_none() {
-            return Ok(Err(Refusal::PhoneNeedsTicketNumber));
+            return Ok(Err(Refusal::PhoneNeedsTicketNumber {
+                phone_number: self.config.phone_number.clone(),
+            }));
         }
         let windows: &[CoverageKind] = match (tier, severity.is_urgent()) {
             (Tier::Standard, false) => {
                 return Ok(Err(Refusal::PhoneNotAvailable { tier, severity }));
             }
             (Tier::Standard, true) => &[CoverageKind::Standard],
-            (Tier::Plus, true) => &[CoverageKind::Standard, CoverageKind::Plus],
+            (Tier::Plus, true) => match self.config.plus_urgent_calls {
+                PlusUrgentCalls::BeyondStandardWithinPlus => {
+                    &[CoverageKind::Standard, CoverageKind::Plus]
+                }
+                PlusUrgentCalls::AnyHour => &[CoverageKind::Always],
+            },
             (Tier::Plus, false) => &[CoverageKind::Plus],
             (Tier::Vip, true) => &[CoverageKind::Always],
             (Tier::Vip, false) => match self.config.vip_low_severity {
@@ -354,6 +537,54 @@ impl SupportPolicy {
             tier,
             severity,
             next_open,
+            coverage: self.coverage_kind(tier, severity),
+            time_zone: self.config.time_zone,
         }))
+    }
+
+    /// The acknowledgement of `ticket`, registered at `registered` with `description`, with
+    /// this policy's phone number and zone (see [`Acknowledgement`]).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use support_sla::{SupportPolicy, TicketId};
+    ///
+    /// let policy = SupportPolicy::builder()
+    ///     .phone_number("+34 910 000 000")
+    ///     .time_zone(chrono_tz::Atlantic::Canary)
+    ///     .build()?;
+    /// let at = Utc.with_ymd_and_hms(2025, 7, 1, 10, 0, 0).unwrap();
+    /// let ack = policy.acknowledgement(TicketId::new(7), at, "No invoices");
+    /// assert_eq!(
+    ///     ack.to_string(),
+    ///     "ticket 7 registered at 2025-07-01 11:00 WEST: No invoices \
+    ///      (severity 1 or 2: call +34 910 000 000 quoting ticket 7)"
+    /// );
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn acknowledgement<Z: TimeZone>(
+        &self,
+        ticket: TicketId,
+        registered: DateTime<Z>,
+        description: impl Into<String>,
+    ) -> Acknowledgement {
+        Acknowledgement {
+            phone_number: self.config.phone_number.clone(),
+            time_zone: self.config.time_zone,
+            ..Acknowledgement::new(ticket, registered, description)
+        }
+    }
+
+    /// The notification that `ticket` was closed at `closed`, shown in this policy's zone (see
+    /// [`ClosureNotification`]).
+    pub fn closure_notification<Z: TimeZone>(
+        &self,
+        ticket: TicketId,
+        closed: DateTime<Z>,
+    ) -> ClosureNotification {
+        ClosureNotification {
+            time_zone: self.config.time_zone,
+            ..ClosureNotification::new(ticket, closed)
+        }
     }
 }

@@ -4,7 +4,9 @@
 //! [`SupportPolicy::madrid`] (also its `Default`) is the policy of the text: Standard hours for
 //! Standard clients, Plus hours for Plus clients, around the clock for Vip Severity 1 and 2, Plus
 //! hours for Vip Severity 3 and 4 (the text says nothing of them: a documented, configurable
-//! default), on the Madrid working calendar, with the default [`Objectives`] table.
+//! default), on the Madrid working calendar, with the crate's placeholder [`Objectives`] table
+//! (the policy text announces response and resolution figures but gives none: set them from the
+//! contract; a status says which it used, [`ObjectiveSource`]).
 //!
 //! # Source
 //!
@@ -28,8 +30,8 @@ pub use feature_request::{
 };
 pub use history::{PolicyDocument, PolicyHistory, PolicyVersion};
 pub use hour_bank::{Activity, Consumption, HourBank, Package, Purchase};
-pub use intake::{Accepted, Acknowledgement, ClosureNotification, Refusal};
-pub use objectives::{Objective, Objectives};
+pub use intake::{Accepted, Acknowledgement, ClosureNotification, PlusUrgentCalls, Refusal};
+pub use objectives::{Objective, ObjectiveSource, Objectives};
 pub use reclassification::Reclassification;
 pub use scope::{
     assess_installation, Exclusion, RequestKind, ScopeDecision, SupportStanding, VoidingAction,
@@ -143,7 +145,9 @@ const DEFAULT_THRESHOLDS_PER_MILLE: [u16; 4] = [500, 750, 900, 1000];
 ///   "objectives": {"default": {"s1": {"first_response": "PT1H", "resolution": "PT8H"}, "…": "…"}},
 ///   "reclassification": "keep_used",
 ///   "at_risk_per_mille": 250,
-///   "thresholds_per_mille": [500, 750, 900, 1000]
+///   "thresholds_per_mille": [500, 750, 900, 1000],
+///   "phone_number": "902 321 122",
+///   "plus_urgent_calls": "beyond_standard_within_plus"
 /// }
 /// ```
 ///
@@ -187,7 +191,14 @@ pub struct PolicyConfig {
     pub special_hours: Vec<SpecialHours>,
     /// The coverage of Vip Severity 3 and 4 tickets, which the policy does not specify.
     pub vip_low_severity: CoverageKind,
-    /// The response and resolution objectives.
+    /// The response and resolution objectives: the crate's placeholder table by default (the
+    /// policy text gives no figures), to be set from the contract. In a document, left out
+    /// means the crate's table, and a policy serializes without it while it holds the crate's
+    /// table, so reading the document back keeps [`ObjectiveSource::CrateDefault`].
+    #[cfg_attr(
+        feature = "serde",
+        serde(skip_serializing_if = "Objectives::is_crate_default")
+    )]
     pub objectives: Objectives,
     /// What a change of tier or severity does to the objectives (see [`Reclassification`];
     /// [`KeepUsed`](Reclassification::KeepUsed) by default).
@@ -200,6 +211,13 @@ pub struct PolicyConfig {
     /// [`SupportPolicy::thresholds`] gives (`[500, 750, 900, 1000]`: 50 %, 75 %, 90 % and
     /// 100 %, by default). Each from 0 to 1000, strictly increasing.
     pub thresholds_per_mille: Vec<u16>,
+    /// The number clients call about a Severity 1 or 2 incident, quoting the ticket number
+    /// (`"902 321 122"`, from the text: «avisar por teléfono (al 902 321 122)»); shown in
+    /// [`Refusal::PhoneNeedsTicketNumber`] and [`Acknowledgement`]. Not empty.
+    pub phone_number: String,
+    /// When Plus clients may call about Severity 1 and 2 incidents: the reading of «fuera del
+    /// horario de soporte estándar» ([`PlusUrgentCalls::BeyondStandardWithinPlus`] by default).
+    pub plus_urgent_calls: PlusUrgentCalls,
 }
 
 impl Default for PolicyConfig {
@@ -216,6 +234,8 @@ impl Default for PolicyConfig {
             reclassification: Reclassification::KeepUsed,
             at_risk_per_mille: DEFAULT_AT_RISK_PER_MILLE,
             thresholds_per_mille: DEFAULT_THRESHOLDS_PER_MILLE.to_vec(),
+            phone_number: intake::TEXT_PHONE_NUMBER.to_owned(),
+            plus_urgent_calls: PlusUrgentCalls::BeyondStandardWithinPlus,
         }
     }
 }
@@ -288,8 +308,9 @@ impl PartialEq for SupportPolicy {
 impl Eq for SupportPolicy {}
 
 impl SupportPolicy {
-    /// The policy of the text, on the Madrid working calendar with the default objectives; the
-    /// same as `SupportPolicy::default()`.
+    /// The policy of the text, on the Madrid working calendar with the crate's placeholder
+    /// objectives ([`ObjectiveSource::CrateDefault`]: the text gives no figures); the same as
+    /// `SupportPolicy::default()`.
     ///
     /// # Panics
     ///
@@ -332,7 +353,8 @@ impl SupportPolicy {
     /// calendar refuses (see [`Calendar::with_overrides`]), a zone the clock cannot resolve
     /// ([`Error::TimeZoneRule`]), hours that never open ([`Error::NeverOpen`]), an at-risk
     /// fraction or a threshold above 1000 thousandths ([`Error::PerMilleOutOfRange`]), or
-    /// thresholds not strictly increasing ([`Error::ThresholdsNotIncreasing`]). (A schedule
+    /// thresholds not strictly increasing ([`Error::ThresholdsNotIncreasing`]), an empty phone
+    /// number ([`Error::Malformed`]). (A schedule
     /// text or a zone name that does not parse is refused when the document is read, with the
     /// same [`Error::InvalidConfig`].)
     pub fn from_config(config: PolicyConfig) -> Result<SupportPolicy, Error> {
@@ -361,6 +383,13 @@ impl SupportPolicy {
             }
         };
         per_mille(config.at_risk_per_mille).map_err(field("at_risk_per_mille"))?;
+        if config.phone_number.trim().is_empty() {
+            return Err(field("phone_number")(Error::Malformed {
+                kind: "phone number",
+                input: config.phone_number.clone(),
+                reason: "a phone number must not be empty",
+            }));
+        }
         let mut previous: Option<u16> = None;
         for &threshold in &config.thresholds_per_mille {
             per_mille(threshold).map_err(field("thresholds_per_mille"))?;
@@ -598,6 +627,20 @@ impl PolicyBuilder {
     /// ```
     pub fn thresholds_per_mille(mut self, per_mille: impl IntoIterator<Item = u16>) -> Self {
         self.config.thresholds_per_mille = per_mille.into_iter().collect();
+        self
+    }
+
+    /// The number to call about Severity 1 and 2 incidents (`902 321 122` by default);
+    /// checked by [`build`](PolicyBuilder::build) (not empty).
+    pub fn phone_number(mut self, number: impl Into<String>) -> Self {
+        self.config.phone_number = number.into();
+        self
+    }
+
+    /// When Plus clients may call about Severity 1 and 2 incidents
+    /// ([`PlusUrgentCalls::BeyondStandardWithinPlus`] by default).
+    pub fn plus_urgent_calls(mut self, reading: PlusUrgentCalls) -> Self {
+        self.config.plus_urgent_calls = reading;
         self
     }
 

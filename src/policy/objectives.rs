@@ -98,12 +98,62 @@ impl fmt::Display for Objective {
     }
 }
 
+/// Where the figures of an objective come from: the crate's placeholder table, or a
+/// configuration (the contract's figures, set by the caller or a policy document).
+///
+/// The policy announces a table of response and resolution times that is not in the text («Los
+/// tiempos de respuesta y resolución indicados a continuación son objetivos de calidad de
+/// servicio.» — nothing follows), so every figure is either the crate's default or the
+/// caller's. Whatever shows a figure says which (see
+/// [`ObjectiveStatus::source`](crate::status::ObjectiveStatus::source)).
+///
+/// # Example
+///
+/// ```
+/// use chrono::TimeDelta;
+/// use support_sla::policy::{Objective, ObjectiveSource, Objectives};
+/// use support_sla::{Severity, Tier};
+///
+/// let crate_table = Objectives::default();
+/// assert_eq!(crate_table.source(Tier::Plus, Severity::S1), ObjectiveSource::CrateDefault);
+/// let contract = crate_table.with_override(
+///     Tier::Vip, Severity::S1, Objective::new(TimeDelta::minutes(30), TimeDelta::hours(4))?,
+/// );
+/// assert_eq!(contract.source(Tier::Vip, Severity::S1), ObjectiveSource::Configured);
+/// assert_eq!(contract.source(Tier::Vip, Severity::S2), ObjectiveSource::CrateDefault);
+/// assert_eq!(ObjectiveSource::CrateDefault.to_string(), "crate defaults (the policy text gives no figures)");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "snake_case"))]
+pub enum ObjectiveSource {
+    /// The crate's placeholder figures ([`Objectives::default`]), not the policy's nor a
+    /// contract's.
+    CrateDefault,
+    /// Figures the caller configured ([`Objectives::new`], [`Objectives::with_override`], or
+    /// the `objectives` of a policy document).
+    Configured,
+}
+
+impl fmt::Display for ObjectiveSource {
+    /// `crate defaults (the policy text gives no figures)` or `configured`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ObjectiveSource::CrateDefault => "crate defaults (the policy text gives no figures)",
+            ObjectiveSource::Configured => "configured",
+        })
+    }
+}
+
 /// The objectives of every (tier, severity): a default per severity, and overrides for some
 /// tiers.
 ///
 /// [`Objectives::default`] is the crate's default table, **a default to be replaced by the
 /// figures of the client's contract**: the policy refers to a table of times that is not in the
 /// published text, so these figures are this crate's assumption, not the vendor's promise.
+/// The objectives remember it: [`Objectives::source`] says, per (tier, severity), whether a
+/// figure is the crate's default or configured, and a status carries that along.
 ///
 /// | severity | first response | resolution |
 /// |---|---|---|
@@ -117,7 +167,9 @@ impl fmt::Display for Objective {
 /// With the `serde` feature it (de)serializes as
 /// `{"default": {"s1": {"first_response": "PT1H", "resolution": "PT8H"}, "s2": …, "s3": …, "s4": …},
 /// "overrides": [{"tier": "vip", "severity": "s1", "first_response": "PT30M", "resolution": "PT4H"}]}`
-/// (durations in ISO 8601; `overrides` may be left out; unknown fields are refused).
+/// (durations in ISO 8601; `overrides` may be left out; unknown fields are refused). A left-out
+/// `default` is the crate's table, and the crate's table serializes without it, so its
+/// [`ObjectiveSource`] survives the round trip.
 ///
 /// # Source
 ///
@@ -152,27 +204,50 @@ pub struct Objectives {
     defaults: [Objective; 4],
     /// Per-tier overrides.
     overrides: BTreeMap<(Tier, Severity), Objective>,
+    /// Where `defaults` come from (overrides are always configured).
+    defaults_source: ObjectiveSource,
 }
 
 impl Default for Objectives {
     /// The crate's default table (see the type's docs): to be replaced by the contract's figures.
     fn default() -> Self {
-        Objectives::new([
-            Objective::hours(1, 8),
-            Objective::hours(2, 16),
-            Objective::hours(4, 40),
-            Objective::hours(8, 80),
-        ])
+        Objectives {
+            defaults_source: ObjectiveSource::CrateDefault,
+            ..Objectives::new([
+                Objective::hours(1, 8),
+                Objective::hours(2, 16),
+                Objective::hours(4, 40),
+                Objective::hours(8, 80),
+            ])
+        }
     }
 }
 
 impl Objectives {
-    /// The objectives `defaults[0]` for S1 … `defaults[3]` for S4, the same for every tier.
+    /// The objectives `defaults[0]` for S1 … `defaults[3]` for S4, the same for every tier:
+    /// configured figures ([`ObjectiveSource::Configured`]), even when they equal the crate's.
     pub fn new(defaults: [Objective; 4]) -> Objectives {
         Objectives {
             defaults,
             overrides: BTreeMap::new(),
+            defaults_source: ObjectiveSource::Configured,
         }
+    }
+
+    /// Where the objective of a ticket of `tier` and `severity` comes from: configured when an
+    /// override or configured defaults give it, the crate's default otherwise.
+    pub fn source(&self, tier: Tier, severity: Severity) -> ObjectiveSource {
+        if self.overrides.contains_key(&(tier, severity)) {
+            ObjectiveSource::Configured
+        } else {
+            self.defaults_source
+        }
+    }
+
+    /// Whether these are exactly the crate's default table, with nothing configured (a policy
+    /// document then leaves `objectives` out).
+    pub fn is_crate_default(&self) -> bool {
+        self.defaults_source == ObjectiveSource::CrateDefault && self.overrides.is_empty()
     }
 
     /// These objectives with `objective` for tickets of `tier` and `severity` (replacing any
@@ -285,7 +360,9 @@ struct RawOverride {
 #[derive(serde::Serialize, serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawObjectives {
-    default: BySeverity,
+    /// Left out: the crate's default table ([`ObjectiveSource::CrateDefault`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    default: Option<BySeverity>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     overrides: Vec<RawOverride>,
 }
@@ -295,8 +372,10 @@ impl TryFrom<RawObjectives> for Objectives {
     type Error = Error;
 
     fn try_from(raw: RawObjectives) -> Result<Self, Self::Error> {
-        let d = raw.default;
-        let mut objectives = Objectives::new([d.s1, d.s2, d.s3, d.s4]);
+        let mut objectives = match raw.default {
+            Some(d) => Objectives::new([d.s1, d.s2, d.s3, d.s4]),
+            None => Objectives::default(),
+        };
         for o in raw.overrides {
             let objective = Objective::try_from(RawObjective {
                 first_response: o.first_response,
@@ -323,7 +402,10 @@ impl From<Objectives> for RawObjectives {
     fn from(o: Objectives) -> Self {
         let [s1, s2, s3, s4] = o.defaults;
         RawObjectives {
-            default: BySeverity { s1, s2, s3, s4 },
+            default: match o.defaults_source {
+                ObjectiveSource::Configured => Some(BySeverity { s1, s2, s3, s4 }),
+                ObjectiveSource::CrateDefault => None,
+            },
             overrides: o
                 .overrides()
                 .map(|(tier, severity, objective)| {

@@ -589,9 +589,10 @@ impl FromStr for VoidingAction {
 /// Whether an installation keeps its right to support, given what was done to it: the answer of
 /// [`assess_installation`].
 ///
-/// The policy says such installations are «por lo general» not covered and asks clients to
-/// consult support first, so the answer is "may be voided", for support to confirm, not a
-/// verdict.
+/// The policy says such installations are, as a rule, not covered («Por lo general, el soporte
+/// técnico no cubre instalaciones en las que se ha modificado el código fuente o la base de
+/// datos») and asks clients to consult support first, so the answer is "may be voided", for
+/// support to confirm, not a verdict.
 ///
 /// `Display` cites the policy.
 ///

@@ -13,6 +13,13 @@
 //! - the median and 90th percentile ([`Percentiles`]) of the service time used by the
 //!   *answered* objectives, per severity and overall.
 //!
+//! Met and breached are measured against the budgets of the statuses. With the crate's
+//! placeholder objectives (the policy text gives no figures; each status says so in
+//! [`ObjectiveStatus::source`](crate::status::ObjectiveStatus::source)), a breach means "beyond
+//! the crate's default", not "beyond the contract": set the contract's figures
+//! ([`PolicyBuilder::objectives`](crate::policy::PolicyBuilder::objectives)) before reading the
+//! shares as the service's quality.
+//!
 //! # Percentiles: the nearest-rank method
 //!
 //! For `n ≥ 1` values sorted ascending `x₁ ≤ … ≤ xₙ`, the `p`-th percentile is `x_k` with
@@ -33,9 +40,10 @@
 //!
 //! # Source
 //!
-//! > «IREO realiza un seguimiento constante de la calidad de servicio»
+//! > «IREO no garantiza el cumplimiento de estos objetivos en todos los casos, aunque sí
+//! > garantiza que realiza un seguimiento constante de la calidad de servicio»
 //!
-//! Gloss: the quality of service is tracked constantly.
+//! Gloss: the objectives are not guaranteed, but the quality of service is tracked constantly.
 //!
 //! # Example
 //!

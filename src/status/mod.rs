@@ -50,7 +50,7 @@ pub use repair::{changes, repair, Changes, Moved, Outcome, RepairTicket, Repaire
 pub use thresholds::{Threshold, ThresholdInstant, Thresholds};
 pub use timeline::{Event, EventKind, Timeline};
 
-use crate::policy::Reclassification;
+use crate::policy::{ObjectiveSource, Reclassification};
 use crate::{Error, Priority, Severity, SupportPolicy, Tier};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use walk::Walk;
@@ -195,14 +195,19 @@ pub struct ObjectiveStatus {
     /// at `now`**: it moves later for as long as the pause lasts. Always false for the
     /// first response (pauses do not stop it) and in the plain [`SupportPolicy::status`].
     pub paused: bool,
+    /// Where the budget comes from: [`CrateDefault`](ObjectiveSource::CrateDefault) when it is
+    /// the crate's placeholder table (the policy text gives no figures), so a breach then means
+    /// "beyond the crate's default", not "beyond the contract"; [`Configured`](ObjectiveSource::Configured)
+    /// when the caller set it. Serialized as `"source": "crate_default"` or `"configured"`.
+    pub source: ObjectiveSource,
 }
 
 impl ObjectiveStatus {
-    /// The status of an objective of `budget` due at `due`, with `used` service time and
+    /// The status of an objective of `budget` (from `source`) due at `due`, with `used` service time and
     /// `answer`, at `now`; the state rule of [`SupportPolicy::status`], shared with the
     /// timeline.
     fn new(
-        budget: TimeDelta,
+        (budget, source): (TimeDelta, ObjectiveSource),
         due: DateTime<Utc>,
         used: TimeDelta,
         answer: Option<DateTime<Utc>>,
@@ -229,6 +234,7 @@ impl ObjectiveStatus {
             answered: answer,
             at_risk,
             paused,
+            source,
         }
     }
 }
@@ -258,6 +264,7 @@ fn nanos(delta: TimeDelta) -> i128 {
 /// assert_eq!(json["response"]["due"], "2025-03-04T11:00:00Z");
 /// assert_eq!(json["response"]["used"], "PT2H");
 /// assert_eq!(json["response"]["state"], "pending");
+/// assert_eq!(json["response"]["source"], "crate_default");
 /// assert_eq!(serde_json::from_value::<TicketStatus>(json)?, status);
 /// # }
 /// # Ok::<(), Box<dyn std::error::Error>>(())
@@ -346,11 +353,18 @@ impl SupportPolicy {
         let objective = policy.objective(facts.tier, facts.severity);
         let deadlines = policy.due(facts.tier, facts.severity, facts.registered)?;
         let at_risk = policy.config().at_risk_per_mille;
+        let source = policy.objectives().source(facts.tier, facts.severity);
         let one = |budget: TimeDelta, due: DateTime<Utc>, answer: Option<DateTime<Utc>>| {
             let clock = policy.coverage_clock(facts.tier, facts.severity);
             let used = clock.elapsed(facts.registered, answer.unwrap_or(now))?;
             Ok::<_, Error>(ObjectiveStatus::new(
-                budget, due, used, answer, now, false, at_risk,
+                (budget, source),
+                due,
+                used,
+                answer,
+                now,
+                false,
+                at_risk,
             ))
         };
         Ok(TicketStatus {
@@ -447,7 +461,7 @@ impl SupportPolicy {
                 rule = Some(policy.reclassification());
             }
             Ok::<_, Error>(ObjectiveStatus::new(
-                walk.budget,
+                (walk.budget, walk.source),
                 due,
                 tally.used,
                 walk.answer,

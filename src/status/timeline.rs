@@ -168,7 +168,7 @@ impl Phase {
             (Resolved, EventKind::Paused) => return Err(TimelineRule::PauseAfterResolution),
             (Paused, EventKind::Resumed) => Open,
             (_, EventKind::Resumed) => return Err(TimelineRule::ResumeWithoutPause),
-            // «Resolved» ends a pause: the customer's answer solved it.
+            // `Resolved` ends a pause: the customer's answer solved it.
             (Open | Paused, EventKind::Resolved) => Resolved,
             (Resolved, EventKind::Resolved) => return Err(TimelineRule::AlreadyResolved),
             (Resolved, EventKind::Reopened) => Open,

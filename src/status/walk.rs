@@ -10,7 +10,7 @@
 use super::timeline::{Event, EventKind, Timeline};
 use crate::clock::Clock;
 use crate::objective::ObjectiveKind;
-use crate::policy::Reclassification;
+use crate::policy::{ObjectiveSource, Reclassification};
 use crate::{Error, Severity, SupportPolicy, Tier};
 use chrono::{DateTime, TimeDelta, Utc};
 
@@ -73,6 +73,8 @@ pub(crate) struct Walk<'p, 't> {
     pub(crate) answer: Option<DateTime<Utc>>,
     /// The budget of the classification in force at the end.
     pub(crate) budget: TimeDelta,
+    /// Where that budget comes from: the crate's default table or a configuration.
+    pub(crate) source: ObjectiveSource,
     /// The clock of the classification in force at the end.
     pub(crate) final_clock: &'p Clock,
     /// Under `restart`, the last effective re-classification: its index and instant.
@@ -134,6 +136,7 @@ impl<'p, 't> Walk<'p, 't> {
             end: answer.unwrap_or(now),
             answer,
             budget,
+            source: policy.objectives().source(class.0, class.1),
             final_clock: policy.coverage_clock(class.0, class.1),
             restart,
             reclassified: last_change.is_some(),

@@ -1,0 +1,435 @@
+//! Building the index: week starts and offsets, the days that differ from the weekly
+//! schedule, and interning of the weeks' patterns.
+
+use super::{Index, Interval, Pattern, DAY, WEEK};
+use crate::clock::dst::{offset_nanos, wall_to_nanos};
+use crate::coverage::{Coverage, Schedule, Window, DAY_NANOS};
+use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// The windows of each local day of the range that differ from the weekly schedule.
+struct Exceptions<'a> {
+    /// Day numbers (from the first day of the range) of the holidays, ascending.
+    holidays: Vec<u32>,
+    /// Special hours as `(first day, last day, hours)`, ascending and disjoint.
+    special: Vec<(u32, u32, &'a Schedule)>,
+}
+
+impl Exceptions<'_> {
+    fn new(coverage: &Coverage, first: NaiveDate, last: NaiveDate) -> Option<Exceptions<'_>> {
+        let day = |d: NaiveDate| u32::try_from((d - first).num_days()).ok();
+        let holidays = match coverage.calendar() {
+            Some(calendar) => calendar
+                .holidays_between(first, last)
+                .ok()?
+                .filter_map(|h| day(h.date()))
+                .collect(),
+            None => Vec::new(),
+        };
+        let special = coverage
+            .special_hours()
+            .iter()
+            .filter(|s| s.last() >= first && s.first() <= last)
+            .filter_map(|s| {
+                Some((
+                    day(s.first().max(first))?,
+                    day(s.last().min(last))?,
+                    s.hours(),
+                ))
+            })
+            .collect();
+        Some(Exceptions { holidays, special })
+    }
+}
+
+/// A week being built: where it is and which of its days are not plain.
+struct WeekPlan {
+    /// Day number of the week's first day.
+    day0: u32,
+    /// Days of the week inside the range (7 but for a last, shorter week).
+    days: u32,
+    /// The week's first local midnight read as UTC.
+    local: i64,
+    /// The week's first instant, and the offset then.
+    start: i64,
+    offset: i64,
+    delta: i64,
+    len: i64,
+    /// The offset at the start of the next week.
+    next_offset: i64,
+    /// Whether the offset changes inside the week, or its first midnight was skipped.
+    shifts: bool,
+}
+
+/// Builds the index, interning patterns.
+struct Builder<'a> {
+    coverage: &'a Coverage,
+    first: NaiveDate,
+    /// The weekday and weekly windows of day `d` of any week (weeks start on the range's
+    /// first weekday).
+    weekdays: [Weekday; 7],
+    weekly: [&'a [Window]; 7],
+    exceptions: Exceptions<'a>,
+    /// Cursors into the exceptions: the first not before the current week.
+    next_holiday: usize,
+    next_special: usize,
+    patterns: Vec<Pattern>,
+    intervals: Vec<Interval>,
+    by_hash: HashMap<u64, u16, BuildHasherDefault<Prehashed>>,
+    /// Patterns of whole weeks without special hours or offset change, by offset (`delta`,
+    /// a few) and by which days are holidays (a bit a day: 128 slots, `u16::MAX` when none).
+    plain: Vec<(i64, [u16; 128])>,
+    scratch: Vec<Interval>,
+}
+
+impl Index {
+    /// The index of `coverage` over the local days `first..=last`. `None` when an offset change
+    /// of the time zone cannot be resolved, or a date cannot be represented.
+    pub(crate) fn build(coverage: &Coverage, first: NaiveDate, last: NaiveDate) -> Option<Index> {
+        let tz = coverage.time_zone();
+        let days = u32::try_from((last - first).num_days() + 1).ok()?;
+        let week_count = days.div_ceil(7) as usize;
+        let nominal = first
+            .and_time(NaiveTime::MIN)
+            .and_utc()
+            .timestamp_nanos_opt()?;
+        let range_start = wall_to_nanos(tz, first, 0)?;
+        let range_end = wall_to_nanos(tz, last, DAY_NANOS)?;
+        // The first instant of week `k` and the UTC offset then, given the offset of the week
+        // before: one offset look-up a week, and the wall-clock rule only when it changed.
+        let week_start = |k: usize, offset: i64| -> Option<(i64, i64)> {
+            if k == week_count {
+                return Some((range_end, offset_nanos(tz, range_end)?));
+            }
+            let guess = nominal + k as i64 * WEEK - offset;
+            if offset_nanos(tz, guess)? == offset {
+                return Some((guess, offset));
+            }
+            let date = first.checked_add_days(Days::new(7 * k as u64))?;
+            let start = wall_to_nanos(tz, date, 0)?;
+            Some((start, offset_nanos(tz, start)?))
+        };
+        let mut builder = Builder::new(coverage, first, last)?;
+        let mut befores = Vec::with_capacity(week_count + 1);
+        let mut starts = Vec::with_capacity(week_count + 1);
+        let mut weeks = Vec::with_capacity(week_count);
+        let mut before = 0i64;
+        let (mut start, mut offset) = (range_start, offset_nanos(tz, range_start)?);
+        for k in 0..week_count {
+            let (next, next_offset) = week_start(k + 1, offset)?;
+            let day0 = u32::try_from(7 * k).ok()?;
+            let local = nominal + k as i64 * WEEK;
+            let plan = WeekPlan {
+                day0,
+                days: (days - day0).min(7),
+                local,
+                start,
+                offset,
+                delta: start - local,
+                len: next - start,
+                next_offset,
+                shifts: offset != next_offset || start != local - offset,
+            };
+            let id = builder.week(&plan)?;
+            starts.push(plan.start);
+            befores.push(before);
+            weeks.push(id);
+            before += builder.patterns.get(usize::from(id))?.total;
+            (start, offset) = (next, next_offset);
+        }
+        befores.push(before);
+        starts.push(range_end);
+        let (service_shift, service_buckets) = service_buckets(&befores);
+        let Builder {
+            mut patterns,
+            mut intervals,
+            ..
+        } = builder;
+        patterns.shrink_to_fit();
+        intervals.shrink_to_fit();
+        Some(Index {
+            range_start,
+            range_end,
+            starts,
+            befores,
+            weeks,
+            patterns,
+            intervals,
+            service_shift,
+            service_buckets,
+        })
+    }
+}
+
+/// The service bucket table over `befores` (the service before each week, then the total).
+fn service_buckets(befores: &[i64]) -> (u32, Vec<u16>) {
+    let weeks = befores.len() - 1;
+    let total = befores.last().copied().unwrap_or(0);
+    // A power of two at least the mean service of a week: a shift, not a division, per query.
+    let shift = (0u32..63)
+        .find(|&s| (1i64 << s) * weeks.max(1) as i64 >= total)
+        .unwrap_or(63);
+    let count = usize::try_from((total >> shift) + 2).unwrap_or(0);
+    let mut table = Vec::with_capacity(count);
+    let mut k = 0usize;
+    for j in 0..count {
+        let at = (j as i64) << shift;
+        while k + 1 < weeks && befores.get(k + 1).is_some_and(|&after| after < at) {
+            k += 1;
+        }
+        table
+            .push(u16::try_from(k).expect("invariant: the supported range has under 65,536 weeks"));
+    }
+    (shift, table)
+}
+
+impl<'a> Builder<'a> {
+    fn new(coverage: &'a Coverage, first: NaiveDate, last: NaiveDate) -> Option<Builder<'a>> {
+        let mut weekdays = [first.weekday(); 7];
+        let mut weekly: [&[Window]; 7] = [&[]; 7];
+        let mut weekday = first.weekday();
+        for (day, windows) in weekdays.iter_mut().zip(&mut weekly) {
+            *day = weekday;
+            *windows = coverage.schedule().windows(weekday);
+            weekday = weekday.succ();
+        }
+        Some(Builder {
+            coverage,
+            first,
+            weekdays,
+            weekly,
+            exceptions: Exceptions::new(coverage, first, last)?,
+            next_holiday: 0,
+            next_special: 0,
+            patterns: Vec::new(),
+            intervals: Vec::new(),
+            by_hash: HashMap::default(),
+            plain: Vec::new(),
+            scratch: Vec::new(),
+        })
+    }
+
+    /// The pattern id of the week `plan`, interned.
+    fn week(&mut self, plan: &WeekPlan) -> Option<u16> {
+        let end = plan.day0 + plan.days;
+        let holidays = &self.exceptions.holidays;
+        while holidays
+            .get(self.next_holiday)
+            .is_some_and(|&d| d < plan.day0)
+        {
+            self.next_holiday += 1;
+        }
+        let special = &self.exceptions.special;
+        while special
+            .get(self.next_special)
+            .is_some_and(|s| s.1 < plan.day0)
+        {
+            self.next_special += 1;
+        }
+        let special_days = special.get(self.next_special).is_some_and(|s| s.0 < end);
+        // A whole week without special hours or offset change is known by its holidays: the
+        // bit `d` of `closed` is set when day `d` is one.
+        let closed = holidays
+            .get(self.next_holiday..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&d| d < end)
+            .fold(0u8, |mask, &d| mask | 1 << (d - plan.day0));
+        let plain = !special_days && !plan.shifts && plan.days == 7;
+        if plain {
+            let known = self
+                .plain
+                .iter()
+                .find(|(delta, _)| *delta == plan.delta)
+                .and_then(|(_, ids)| ids.get(usize::from(closed)))
+                .filter(|&&id| id != u16::MAX);
+            if let Some(&id) = known {
+                return Some(id);
+            }
+        }
+        self.fill_scratch(plan)?;
+        let id = self.intern(plan)?;
+        if plain {
+            let at = match self
+                .plain
+                .iter()
+                .position(|(delta, _)| *delta == plan.delta)
+            {
+                Some(at) => at,
+                None => {
+                    self.plain.push((plan.delta, [u16::MAX; 128]));
+                    self.plain.len() - 1
+                }
+            };
+            if let Some(slot) = self
+                .plain
+                .get_mut(at)
+                .and_then(|(_, ids)| ids.get_mut(usize::from(closed)))
+            {
+                *slot = id;
+            }
+        }
+        Some(id)
+    }
+
+    /// The windows of day `day` (day `d` of its week).
+    fn windows(&self, day: u32, d: usize) -> &'a [Window] {
+        let holidays = &self.exceptions.holidays;
+        if holidays
+            .get(self.next_holiday..)
+            .is_some_and(|h| h.iter().take(7).any(|&x| x == day))
+        {
+            return &[];
+        }
+        let special = self.exceptions.special.get(self.next_special..);
+        if let Some(&(_, _, hours)) =
+            special.and_then(|s| s.iter().take(8).find(|s| s.0 <= day && day <= s.1))
+        {
+            let weekday = self
+                .weekdays
+                .get(d)
+                .expect("invariant: a week has seven days");
+            return hours.windows(*weekday);
+        }
+        self.weekly
+            .get(d)
+            .expect("invariant: a week has seven days")
+    }
+
+    /// The joined intervals of the week `plan` into `scratch`.
+    fn fill_scratch(&mut self, plan: &WeekPlan) -> Option<()> {
+        let tz = self.coverage.time_zone();
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.clear();
+        // Each day's first instant and offset; on a day whose offset changes, each window edge
+        // goes through the wall-clock rule, on the others it is the day's midnight plus the
+        // wall time (never before the day's first instant, which may follow a skipped hour).
+        let (mut day_start, mut offset) = (plan.start, plan.offset);
+        for d in 0..plan.days as usize {
+            let day = plan.day0 + d as u32;
+            let local = plan.local + d as i64 * DAY;
+            let (next_start, next_offset) = if !plan.shifts {
+                (day_start + DAY, offset)
+            } else if d + 1 == plan.days as usize {
+                (plan.start + plan.len, plan.next_offset)
+            } else {
+                let guess = local + DAY - offset;
+                if offset_nanos(tz, guess)? == offset {
+                    (guess, offset)
+                } else {
+                    let date = self.first.checked_add_days(Days::new(u64::from(day) + 1))?;
+                    let start = wall_to_nanos(tz, date, 0)?;
+                    (start, offset_nanos(tz, start)?)
+                }
+            };
+            let date = if next_offset == offset {
+                None
+            } else {
+                Some(self.first.checked_add_days(Days::new(u64::from(day)))?)
+            };
+            for window in self.windows(day, d) {
+                let (open, close) = (window.open_nanos(), window.close_nanos());
+                let (open, close) = match date {
+                    Some(date) => (
+                        wall_to_nanos(tz, date, open)?,
+                        wall_to_nanos(tz, date, close)?,
+                    ),
+                    None => (
+                        (local - offset + open as i64).max(day_start),
+                        (local - offset + close as i64).max(day_start),
+                    ),
+                };
+                let (open, close) = (open - plan.start, (close - plan.start).min(plan.len));
+                if open >= close {
+                    continue; // wholly inside a skipped hour
+                }
+                match scratch.last_mut() {
+                    Some(last) if last.end >= open => last.end = last.end.max(close),
+                    _ => scratch.push(Interval {
+                        start: open,
+                        end: close,
+                        before: 0,
+                    }),
+                }
+            }
+            (day_start, offset) = (next_start, next_offset);
+        }
+        let mut before = 0;
+        for iv in &mut scratch {
+            iv.before = before;
+            before += iv.end - iv.start;
+        }
+        self.scratch = scratch;
+        Some(())
+    }
+
+    /// The id of the pattern of `plan` with the intervals in `scratch`, stored if new.
+    fn intern(&mut self, plan: &WeekPlan) -> Option<u16> {
+        let hash = hash_week(plan.delta, plan.len, &self.scratch);
+        if let Some(&id) = self.by_hash.get(&hash) {
+            let same = self.patterns.get(usize::from(id)).is_some_and(|p| {
+                (p.delta, p.len) == (plan.delta, plan.len)
+                    && self
+                        .intervals
+                        .get(p.first as usize..(p.first + p.count) as usize)
+                        == Some(&self.scratch[..])
+            });
+            if same {
+                return Some(id);
+            }
+        }
+        let id = u16::try_from(self.patterns.len()).ok()?;
+        let ivs = &self.scratch;
+        let total = ivs.last().map_or(0, Interval::after);
+        let first_where = |f: &dyn Fn(&Interval) -> bool| {
+            u8::try_from(ivs.partition_point(|iv| !f(iv)))
+                .expect("invariant: a week has at most 7 * MAX_WINDOWS_PER_DAY intervals")
+        };
+        let service_shift = (0u8..63).find(|&s| total >> s < 16).unwrap_or(63);
+        let by_day = std::array::from_fn(|d| first_where(&|iv| iv.end > d as i64 * DAY));
+        let by_service =
+            std::array::from_fn(|j| first_where(&|iv| iv.after() >= (j as i64) << service_shift));
+        self.patterns.push(Pattern {
+            delta: plan.delta,
+            len: plan.len,
+            first: u32::try_from(self.intervals.len()).ok()?,
+            count: u32::try_from(ivs.len()).ok()?,
+            total,
+            by_day,
+            by_service,
+            service_shift,
+        });
+        self.intervals.extend_from_slice(&self.scratch);
+        self.by_hash.entry(hash).or_insert(id);
+        Some(id)
+    }
+}
+
+/// The hasher of keys that are hashes already ([`hash_week`]).
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+/// A fast hash of a week's shape (FxHash's mixing step): patterns are compared in full on a
+/// hit, so a collision only costs a duplicate pattern.
+fn hash_week(delta: i64, len: i64, intervals: &[Interval]) -> u64 {
+    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+    let mix = |h: u64, x: i64| (h.rotate_left(5) ^ x as u64).wrapping_mul(K);
+    intervals.iter().fold(mix(mix(0, delta), len), |h, iv| {
+        mix(mix(h, iv.start), iv.end)
+    })
+}

@@ -1,0 +1,145 @@
+//! The index against a day-by-day construction, and (ignored) build timings.
+
+use super::{Index, WEEK};
+use crate::clock::dst::{offset_nanos, wall_to_nanos};
+use crate::coverage::Coverage;
+use chrono::NaiveDate;
+
+mod laws {
+    use super::*;
+    use crate::calendar::Calendar;
+    use crate::coverage::Schedule;
+
+    /// The open intervals of `coverage` over `first..=last`, joined, the plain way: day by day.
+    fn day_by_day(coverage: &Coverage, first: NaiveDate, last: NaiveDate) -> Vec<(i64, i64)> {
+        let tz = coverage.time_zone();
+        let mut out: Vec<(i64, i64)> = Vec::new();
+        for date in first.iter_days().take_while(|d| *d <= last) {
+            for w in coverage.day_plan(date).unwrap().windows() {
+                let a = wall_to_nanos(tz, date, w.open_nanos()).unwrap();
+                let b = wall_to_nanos(tz, date, w.close_nanos()).unwrap();
+                if a >= b {
+                    continue;
+                }
+                match out.last_mut() {
+                    Some(last) if last.1 >= a => last.1 = last.1.max(b),
+                    _ => out.push((a, b)),
+                }
+            }
+        }
+        out
+    }
+
+    fn coverages() -> Vec<Coverage> {
+        let s = |text: &str| text.parse::<Schedule>().unwrap();
+        vec![
+            Coverage::standard(),
+            Coverage::always(),
+            Coverage::new(s("mon-fri 00:00-06:00 22:00-24:00"), Calendar::madrid()),
+            Coverage::ignoring_holidays(s("mon-fri 02:00-03:00 03:00-04:30; sat-sun 00:00-24:00"))
+                .with_time_zone(chrono_tz::America::Havana),
+            Coverage::ignoring_holidays(s("sun 01:30-02:30"))
+                .with_time_zone(chrono_tz::America::New_York),
+        ]
+    }
+
+    #[test]
+    fn the_weeks_answer_as_the_day_by_day_intervals() {
+        let first = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(2026, 12, 30).unwrap(); // not whole weeks
+        for coverage in coverages() {
+            let index = Index::build(&coverage, first, last).unwrap();
+            let want = day_by_day(&coverage, first, last);
+            let got: Vec<_> = index
+                .open_intervals(index.range_start, index.range_end)
+                .collect();
+            assert_eq!(got, want, "{coverage:?}");
+            let mut before = 0;
+            let mut probes = 0;
+            for (k, &(a, b)) in want.iter().enumerate() {
+                assert_eq!(index.service_before(a), before);
+                assert!(index.is_open(a) && !index.is_open(b) || b == index.range_end);
+                assert_eq!(index.next_open((a - 1).max(index.range_start)), Some(a));
+                assert_eq!(index.next_close(a), (b < index.range_end).then_some(b));
+                assert_eq!(index.service_before((a + b) / 2), before + (b - a) / 2);
+                assert_eq!(index.reach_forward(before + (b - a)), Some(b));
+                assert_eq!(index.reach_backward(before), Some(a));
+                before += b - a;
+                if let Some(&(next, _)) = want.get(k + 1) {
+                    assert_eq!(index.next_open(b), Some(next));
+                    assert_eq!(index.service_before(next - 1), before);
+                }
+                probes += 1;
+            }
+            assert_eq!(index.total(), before);
+            assert!(probes > 0);
+            let (a, b) = (want[want.len() / 3].0 + 17, want[want.len() / 2].1 - 5);
+            let some: Vec<_> = index.open_intervals(a, b).collect();
+            let inside: Vec<_> = want
+                .iter()
+                .filter(|iv| iv.1 > a && iv.0 < b)
+                .map(|iv| (iv.0.max(a), iv.1.min(b)))
+                .collect();
+            assert_eq!(some, inside);
+        }
+    }
+
+    #[test]
+    fn identical_weeks_are_stored_once() {
+        let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap();
+        let index = Index::build(&Coverage::standard(), first, last).unwrap();
+        assert_eq!(index.weeks.len(), 5_270);
+        assert!(
+            index.patterns.len() < 200,
+            "{} patterns",
+            index.patterns.len()
+        );
+        assert!(
+            index.heap_bytes() < 128 * 1024,
+            "{} bytes",
+            index.heap_bytes()
+        );
+        let always = Index::build(&Coverage::always(), first, last).unwrap();
+        assert!(
+            always.patterns.len() <= 8,
+            "{} patterns",
+            always.patterns.len()
+        );
+    }
+}
+mod timing {
+    //! CPU cost of building, for `perf stat -e task-clock` on a busy machine (ignored).
+    use super::*;
+
+    fn range() -> (NaiveDate, NaiveDate) {
+        (
+            NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
+            NaiveDate::from_ymd_opt(2100, 12, 31).unwrap(),
+        )
+    }
+
+    #[test]
+    #[ignore]
+    fn timing_build_standard_1000() {
+        let (first, last) = range();
+        let c = Coverage::standard();
+        for _ in 0..1000 {
+            std::hint::black_box(Index::build(&c, first, last));
+        }
+    }
+
+    #[test]
+    #[ignore]
+    fn timing_offsets_1000() {
+        let (first, _) = range();
+        let tz = chrono_tz::Europe::Madrid;
+        for _ in 0..1000 {
+            let start = wall_to_nanos(tz, first, 0).unwrap();
+            let s: i64 = (0..5270)
+                .map(|k| offset_nanos(tz, start + k * WEEK).unwrap())
+                .sum();
+            std::hint::black_box(s);
+        }
+    }
+}
