@@ -355,6 +355,16 @@ pub enum Error {
         /// The most accepted ([`MAX_WINDOWS_PER_DAY`](crate::coverage::MAX_WINDOWS_PER_DAY)).
         limit: usize,
     },
+
+    /// A duration beyond what the crate's durations ([`chrono::TimeDelta`], about ±292 million
+    /// years) hold, such as a `jiff::SignedDuration` near its limits.
+    #[error("a duration of {seconds} s and {nanos} ns is beyond the crate's durations (at most about 292 million years either way)")]
+    DurationOutOfRange {
+        /// The duration's whole seconds.
+        seconds: i64,
+        /// Its nanoseconds past the whole seconds (the sign of `seconds`).
+        nanos: i32,
+    },
 }
 
 /// A rule of a ticket's timeline that an event breaks: what

@@ -110,8 +110,8 @@ impl<'a> JiffClock<'a> {
     ///
     /// # Errors
     ///
-    /// As [`Clock::deadline`]; a budget beyond chrono's `TimeDelta` is used up nowhere inside
-    /// the supported range: [`Error::DeadlineOutOfRange`].
+    /// As [`Clock::deadline`]; a budget beyond chrono's `TimeDelta` (about ±292 million years)
+    /// is [`Error::DurationOutOfRange`].
     pub fn deadline(
         &self,
         start: impl Into<Timestamp>,
@@ -161,12 +161,9 @@ impl<'a> JiffClock<'a> {
             return Ok(budget);
         }
         self.clock.is_open(start)?; // InstantOutOfRange for a start outside the range
-        let range = self.clock.supported_range();
-        Err(Error::DeadlineOutOfRange {
-            start,
-            budget_seconds: budget.as_secs(),
-            range_start: *range.start(),
-            range_end: *range.end(),
+        Err(Error::DurationOutOfRange {
+            seconds: budget.as_secs(),
+            nanos: budget.subsec_nanos(),
         })
     }
 }

@@ -58,8 +58,7 @@
 //! Exact to the nanosecond both ways. jiff → chrono never fails for an instant (jiff's years
 //! −9999 to 9999 lie inside chrono's); an instant outside a clock's supported range gives
 //! [`Error::InstantOutOfRange`] from the clock, as for chrono. A `SignedDuration` beyond chrono's
-//! `TimeDelta` (about ±292 million years) cannot be a budget the clock uses up:
-//! [`Error::DeadlineOutOfRange`]. chrono → jiff never fails for a duration; an instant outside
+//! `TimeDelta` (about ±292 million years) is [`Error::DurationOutOfRange`], never clamped. chrono → jiff never fails for a duration; an instant outside
 //! jiff's range (only possible for one built or deserialized by the caller) gives
 //! [`Error::InstantOutOfRange`] with jiff's range.
 
@@ -143,8 +142,7 @@ pub fn timestamp(at: DateTime<Utc>) -> Result<Timestamp, Error> {
     let nanos = i32::try_from(nanos).expect("invariant: nanoseconds below 10^9 fit in an i32");
     Timestamp::new(seconds, nanos).map_err(|_| Error::InstantOutOfRange {
         instant: at,
-        start: to_chrono(Timestamp::MIN),
-        end: to_chrono(Timestamp::MAX),
+        supported: to_chrono(Timestamp::MIN)..=to_chrono(Timestamp::MAX),
     })
 }
 
