@@ -419,3 +419,32 @@ fn intake_follows_the_rules_in_force_at_the_call() {
         })
     );
 }
+
+#[test]
+fn a_version_outside_the_supported_range_is_refused_with_its_index() {
+    let history = PolicyHistory::new(PolicyConfig::default())
+        .then(madrid(2025, 7, 1, 0, 0), PolicyConfig::default())
+        .then(
+            Utc.with_ymd_and_hms(2101, 6, 1, 0, 0, 0).unwrap(),
+            PolicyConfig::default(),
+        );
+    let error = SupportPolicy::from_history(history).unwrap_err();
+    assert!(
+        matches!(
+            error,
+            Error::InvalidVersion {
+                index: 2,
+                field: "from",
+                ..
+            }
+        ),
+        "{error}"
+    );
+    let Error::InvalidVersion { error: cause, .. } = &error else {
+        unreachable!()
+    };
+    assert!(
+        matches!(**cause, Error::InstantOutOfRange { .. }),
+        "{cause}"
+    );
+}

@@ -201,6 +201,71 @@ fn check_past_dates(
     }
 }
 
+/// The versions' clocks of each kind (Standard, Plus, around the clock), each with the instant
+/// its version takes effect: the versions checked (configuration, past dates, `from` inside the
+/// range of its clocks and of the clocks before), equal coverages built once.
+#[allow(clippy::type_complexity)]
+fn clocks_per_kind(
+    versions: &[PolicyVersion],
+) -> Result<[Vec<(Option<DateTime<Utc>>, Clock)>; 3], Error> {
+    let mut built: Vec<(Coverage, Clock)> = Vec::new();
+    let mut per_kind: [Vec<(Option<DateTime<Utc>>, Clock)>; 3] = Default::default();
+    let mut previous: Option<[Coverage; 3]> = None;
+    for (index, version) in versions.iter().enumerate() {
+        let coverages =
+            SupportPolicy::coverages(&version.policy).map_err(refuse(index, "policy"))?;
+        for (kind, coverage) in per_kind.iter_mut().zip(&coverages) {
+            let clock = match built.iter().find(|(c, _)| c == coverage) {
+                Some((_, clock)) => clock.clone(),
+                None => {
+                    let clock = Clock::new(coverage.clone()).map_err(refuse(index, "policy"))?;
+                    built.push((coverage.clone(), clock.clone()));
+                    clock
+                }
+            };
+            if let Some(from) = version.from {
+                for range in kind
+                    .last()
+                    .map(|(_, before)| before.supported_range())
+                    .into_iter()
+                    .chain([clock.supported_range()])
+                {
+                    if !range.contains(&from) {
+                        return Err(refuse(index, "from")(Error::InstantOutOfRange {
+                            instant: from,
+                            supported: range,
+                        }));
+                    }
+                }
+            }
+            kind.push((version.from, clock));
+        }
+        if let (Some(earlier), Some(from)) = (&previous, version.from) {
+            for (old, new) in earlier.iter().zip(&coverages) {
+                check_past_dates(old, new, from).map_err(refuse(index, "calendar_overrides"))?;
+            }
+        }
+        previous = Some(coverages);
+    }
+    Ok(per_kind)
+}
+
+/// The clock of one kind's versions (checked by [`clocks_per_kind`]).
+fn compose(versions: Vec<(Option<DateTime<Utc>>, Clock)>) -> Result<Clock, Error> {
+    let mut versions = versions.into_iter();
+    let (start, first) = versions
+        .next()
+        .expect("invariant: a history checked non-empty has a first version");
+    let rest = versions
+        .enumerate()
+        .map(|(i, (from, clock))| {
+            from.map(|from| (from, clock))
+                .ok_or_else(|| refuse(i + 1, "from")(Error::MissingVersionStart))
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Clock::versioned(start, first, rest).map_err(refuse(0, "from"))
+}
+
 impl SupportPolicy {
     /// The policy of a history of versions, checked, with its clocks built: the coverage in
     /// force at each instant counts, and the objectives and rules in force at a ticket's
@@ -230,46 +295,7 @@ impl SupportPolicy {
             }
             _ => {}
         }
-        let mut built: Vec<(Coverage, Clock)> = Vec::new();
-        let mut per_kind: [Vec<(Option<DateTime<Utc>>, Clock)>; 3] = Default::default();
-        let mut previous: Option<[Coverage; 3]> = None;
-        for (index, version) in history.versions.iter().enumerate() {
-            let coverages =
-                SupportPolicy::coverages(&version.policy).map_err(refuse(index, "policy"))?;
-            if let (Some(earlier), Some(from)) = (&previous, version.from) {
-                for (old, new) in earlier.iter().zip(&coverages) {
-                    check_past_dates(old, new, from)
-                        .map_err(refuse(index, "calendar_overrides"))?;
-                }
-            }
-            for (kind, coverage) in per_kind.iter_mut().zip(&coverages) {
-                let clock = match built.iter().find(|(c, _)| c == coverage) {
-                    Some((_, clock)) => clock.clone(),
-                    None => {
-                        let clock =
-                            Clock::new(coverage.clone()).map_err(refuse(index, "policy"))?;
-                        built.push((coverage.clone(), clock.clone()));
-                        clock
-                    }
-                };
-                kind.push((version.from, clock));
-            }
-            previous = Some(coverages);
-        }
-        let [standard, plus, always] = per_kind.map(|versions| {
-            let mut versions = versions.into_iter();
-            let (start, first) = versions
-                .next()
-                .expect("invariant: a history checked non-empty has a first version");
-            let rest = versions
-                .enumerate()
-                .map(|(i, (from, clock))| {
-                    from.map(|from| (from, clock))
-                        .ok_or_else(|| refuse(i + 1, "from")(Error::MissingVersionStart))
-                })
-                .collect::<Result<Vec<_>, Error>>()?;
-            Clock::versioned(start, first, rest).map_err(refuse(0, "from"))
-        });
+        let [standard, plus, always] = clocks_per_kind(&history.versions)?.map(compose);
         let (standard, plus, always) = (standard?, plus?, always?);
         let views = history
             .versions
