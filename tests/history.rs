@@ -448,3 +448,15 @@ fn a_version_outside_the_supported_range_is_refused_with_its_index() {
         "{cause}"
     );
 }
+
+#[test]
+fn a_version_of_a_history_is_not_the_plain_policy_of_its_configuration() {
+    let policy = summer();
+    let june = policy.in_force_at(madrid(2025, 6, 1, 0, 0));
+    assert_eq!(june.config(), &PolicyConfig::default());
+    // Same configuration, other clocks: July counts summer hours on the version's clocks.
+    assert_ne!(june, &SupportPolicy::madrid());
+    assert_ne!(june, &policy);
+    assert_eq!(june, summer().in_force_at(madrid(2025, 6, 2, 0, 0)));
+    assert_eq!(june.history(), policy.history());
+}

@@ -124,19 +124,36 @@ pub enum PolicyDocument {
     History(PolicyHistory),
 }
 
+/// What a policy is: one configuration, a history of several versions, or one version of a
+/// history (what [`SupportPolicy::in_force_at`] gives).
+#[derive(Debug, Clone)]
+pub(crate) enum Role {
+    Single,
+    Whole(Arc<Versions>),
+    Version {
+        of: Arc<PolicyHistory>,
+        index: usize,
+    },
+}
+
+impl Role {
+    /// What equality compares besides the configuration.
+    pub(crate) fn key(&self) -> Option<(&PolicyHistory, Option<usize>)> {
+        match self {
+            Role::Single => None,
+            Role::Whole(versions) => Some((&versions.document, None)),
+            Role::Version { of, index } => Some((of, Some(*index))),
+        }
+    }
+}
+
 /// What a policy of several versions keeps: its document, and one view per version.
 #[derive(Debug)]
 pub(crate) struct Versions {
-    document: PolicyHistory,
+    document: Arc<PolicyHistory>,
     /// Per version, when it takes effect (`None`: since the start) and the policy of its
     /// configuration on the clocks of the whole history.
     views: Vec<(Option<DateTime<Utc>>, SupportPolicy)>,
-}
-
-impl Versions {
-    pub(crate) fn document(&self) -> &PolicyHistory {
-        &self.document
-    }
 }
 
 /// `error` as a refusal of version `index`'s `field`.
@@ -297,21 +314,26 @@ impl SupportPolicy {
         }
         let [standard, plus, always] = clocks_per_kind(&history.versions)?.map(compose);
         let (standard, plus, always) = (standard?, plus?, always?);
-        let views = history
+        let document = Arc::new(history);
+        let views = document
             .versions
             .iter()
-            .map(|version| {
+            .enumerate()
+            .map(|(index, version)| {
                 let view = SupportPolicy {
                     config: version.policy.clone(),
                     standard: standard.clone(),
                     plus: plus.clone(),
                     always: always.clone(),
-                    history: None,
+                    history: Role::Version {
+                        of: Arc::clone(&document),
+                        index,
+                    },
                 };
                 (version.from, view)
             })
             .collect();
-        let last = history
+        let last = document
             .versions
             .last()
             .expect("invariant: a history checked non-empty has a last version")
@@ -322,10 +344,7 @@ impl SupportPolicy {
             standard,
             plus,
             always,
-            history: Some(Arc::new(Versions {
-                document: history,
-                views,
-            })),
+            history: Role::Whole(Arc::new(Versions { document, views })),
         })
     }
 
@@ -356,7 +375,7 @@ impl SupportPolicy {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn in_force_at<Z: TimeZone>(&self, at: DateTime<Z>) -> &SupportPolicy {
-        let Some(history) = &self.history else {
+        let Role::Whole(history) = &self.history else {
             return self;
         };
         let at = at.to_utc();
@@ -370,11 +389,13 @@ impl SupportPolicy {
     }
 
     /// The versions of this policy: one, with no `from`, for a policy built from one
-    /// configuration.
+    /// configuration; of a version given by [`in_force_at`](Self::in_force_at), the whole
+    /// history it belongs to.
     pub fn history(&self) -> PolicyHistory {
         match &self.history {
-            Some(history) => history.document.clone(),
-            None => PolicyHistory::new(self.config.clone()),
+            Role::Whole(versions) => PolicyHistory::clone(&versions.document),
+            Role::Version { of, .. } => PolicyHistory::clone(of),
+            Role::Single => PolicyHistory::new(self.config.clone()),
         }
     }
 }
@@ -391,11 +412,14 @@ impl TryFrom<PolicyDocument> for SupportPolicy {
 }
 
 impl From<SupportPolicy> for PolicyDocument {
-    /// A policy of one configuration as that configuration; a history as its versions.
+    /// A policy of one configuration as that configuration; a history as its versions; a
+    /// version of a history ([`SupportPolicy::in_force_at`]) as its own configuration.
     fn from(policy: SupportPolicy) -> Self {
         match policy.history {
-            Some(history) => PolicyDocument::History(history.document.clone()),
-            None => PolicyDocument::Config(policy.config),
+            Role::Whole(versions) => {
+                PolicyDocument::History(PolicyHistory::clone(&versions.document))
+            }
+            Role::Single | Role::Version { .. } => PolicyDocument::Config(policy.config),
         }
     }
 }

@@ -44,7 +44,6 @@ use crate::{Error, Priority, Severity, Tier};
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::fmt;
-use std::sync::Arc;
 
 /// The three coverages a policy builds clocks for; which one a ticket runs on depends on its
 /// tier and severity (see [`SupportPolicy::coverage_kind`]).
@@ -292,16 +291,16 @@ pub struct SupportPolicy {
     standard: Clock,
     plus: Clock,
     always: Clock,
-    /// The versions, when the policy is a history of several (see [`PolicyHistory`]).
-    history: Option<Arc<history::Versions>>,
+    /// One configuration, a history of several, or one version of a history (see
+    /// [`PolicyHistory`]).
+    history: history::Role,
 }
 
 impl PartialEq for SupportPolicy {
-    /// Two policies are equal when their configurations (or histories) are.
+    /// Two policies are equal when their configurations are, and their histories (a version of
+    /// a history equals only the same version of an equal history).
     fn eq(&self, other: &Self) -> bool {
-        self.config == other.config
-            && self.history.as_ref().map(|h| h.document())
-                == other.history.as_ref().map(|h| h.document())
+        self.config == other.config && self.history.key() == other.history.key()
     }
 }
 
@@ -370,7 +369,7 @@ impl SupportPolicy {
             plus: clock(plus)?,
             always: clock(always)?,
             config,
-            history: None,
+            history: history::Role::Single,
         })
     }
 
