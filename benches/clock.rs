@@ -105,14 +105,14 @@ fn spans(c: &mut Criterion, starts: &[DateTime<Utc>], name: &str, clock: &Clock)
             b.iter(|| {
                 i = (i + 1) & 63;
                 clock.elapsed(black_box(starts[i]), black_box(ends[i]))
-            })
+            });
         });
         let mut i = 0usize;
         c.bench_function(&format!("clock/deadline/{name}/{label}"), |b| {
             b.iter(|| {
                 i = (i + 1) & 63;
                 clock.deadline(black_box(starts[i]), black_box(budgets[i]))
-            })
+            });
         });
     }
 }

@@ -26,11 +26,11 @@ fn bench(c: &mut Criterion) {
                 || coverage.clone(),
                 |coverage| Clock::new(black_box(coverage)).unwrap(),
                 BatchSize::SmallInput,
-            )
+            );
         });
     }
     c.bench_function("footprint/build/policy_madrid", |b| {
-        b.iter(SupportPolicy::madrid)
+        b.iter(SupportPolicy::madrid);
     });
     let tenants = tenants(1_000);
     let mut group = c.benchmark_group("footprint/build");
@@ -45,7 +45,7 @@ fn bench(c: &mut Criterion) {
                     .collect::<Vec<_>>()
             },
             BatchSize::PerIteration,
-        )
+        );
     });
     group.finish();
 }

@@ -36,21 +36,21 @@ fn bench(c: &mut Criterion) {
             || keys.clone(),
             |k| sort_queue(black_box(k)),
             BatchSize::LargeInput,
-        )
+        );
     });
     group.bench_function("1M/queue_key_sort_unstable", |b| {
         b.iter_batched_ref(
             || keys.clone(),
             |k| black_box(k).sort_unstable(),
             BatchSize::LargeInput,
-        )
+        );
     });
     group.bench_function("1M/u64", |b| {
         b.iter_batched_ref(
             || plain.clone(),
             |v| black_box(v).sort_unstable(),
             BatchSize::LargeInput,
-        )
+        );
     });
     group.finish();
 }

@@ -1,4 +1,4 @@
-//! The QoS report over a million tickets, and the cost per ticket from facts to report.
+//! The `QoS` report over a million tickets, and the cost per ticket from facts to report.
 //!
 //! `report/qos/1M`: the aggregation alone, over 1,000,000 statuses computed once (the fixture
 //! takes about a second). `report/status_plus_qos/100k`: computing 100,000 statuses with
@@ -42,7 +42,7 @@ fn bench(c: &mut Criterion) {
                 black_box(&statuses).iter().map(|(id, s)| (*id, s)),
                 black_box(period.clone()),
             )
-        })
+        });
     });
     let facts_100k = &facts[..100_000];
     group.bench_function("status_plus_qos/100k", |b| {
@@ -53,7 +53,7 @@ fn bench(c: &mut Criterion) {
                     .filter_map(|(id, f)| policy.status(f, now).ok().map(|s| (*id, s))),
                 black_box(period.clone()),
             )
-        })
+        });
     });
     group.finish();
 }

@@ -2,7 +2,7 @@
 //!
 //! Run with `cargo run --example report`. Generates 3,000 tickets registered in November 2025
 //! (fixed seed: the same month on every run), computes each ticket's status with the policy of
-//! the text at the end of the month, and prints the QoS report with its ten worst breaches.
+//! the text at the end of the month, and prints the `QoS` report with its ten worst breaches.
 //!
 //! The month: half the clients Standard, a third Plus, the rest Vip; mostly S3 and S4 tickets,
 //! few S1; 80 % registered in office hours on weekdays, the rest at night, at weekends or on the
@@ -16,7 +16,7 @@ use support_sla::report::QosReport;
 use support_sla::status::{TicketFacts, TicketStatus};
 use support_sla::{Severity, SupportPolicy, TicketId, Tier};
 
-/// A small deterministic generator (SplitMix64, as in the benches' fixtures).
+/// A small deterministic generator (`SplitMix64`, as in the benches' fixtures).
 struct SplitMix64(u64);
 
 impl SplitMix64 {

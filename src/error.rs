@@ -148,14 +148,6 @@ pub enum Error {
         reason: &'static str,
     },
 
-    /// A coverage that is never open: its weekly hours have no window, and no special hours
-    /// open it either. Every deadline on it would run past the supported range.
-    #[error("the coverage never opens: {reason}")]
-    NeverOpen {
-        /// Why it never opens.
-        reason: &'static str,
-    },
-
     /// A time zone whose offset changes could not be resolved into window edges.
     #[error("time zone {zone} has an offset change this crate cannot resolve (two changes within 36 hours)")]
     TimeZoneRule {
@@ -337,7 +329,7 @@ pub enum Error {
 
     /// A coverage that is never open inside the supported range: its schedule has no window,
     /// every day with a window is a holiday, or every window falls in a skipped hour.
-    #[error("coverage \"{schedule}\" in {zone} is never open in the supported range: its schedule has no window or every day with one is closed")]
+    #[error("coverage {} in {zone} is never open in the supported range: its schedule has no window or every day with one is closed", excerpt(schedule))]
     CoverageNeverOpen {
         /// The coverage's weekly schedule, as text.
         schedule: String,

@@ -59,6 +59,11 @@
 //! | only service hours count | [`clock`] | «sólo se consideran las horas que transcurren dentro del horario oficial de servicio» |
 //! | coverage per tier and severity | [`SupportPolicy`] | «desde el soporte estándar en horario de oficina hasta un soporte 24x7x365» |
 //! | response and resolution objectives (not guarantees) | [`policy::Objectives`] | «son objetivos de calidad de servicio. IREO no garantiza…» |
+//! | response and resolution figures: crate defaults, not in the text; set them from the contract | [`policy::Objectives::default`], [`policy::ObjectiveSource`], [`status::ObjectiveStatus::source`] | «Los tiempos de respuesta y resolución indicados a continuación…» (no table follows) |
+//! | severity definitions: the crate's, the text's table is missing | [`Severity`] | «La siguiente tabla indica los niveles de Severidad…» (no table follows) |
+//! | Plus S1/S2 calls outside Standard hours: two readings, configurable | [`policy::PlusUrgentCalls`] | «Permite reportar incidencias de Severidad 1 y 2 por teléfono fuera del horario de soporte estándar.» |
+//! | Vip S3/S4 hours: the crate's choice (Plus hours), configurable | [`policy::CoverageKind`], [`policy::PolicyBuilder::vip_low_severity`] | — (not in the text) |
+//! | the phone number for S1/S2 | [`policy::PolicyConfig::phone_number`] | «avisar por teléfono (al 902 321 122)» |
 //! | S1/S2: register by e-mail or web first, then call | [`policy::Refusal::PhoneNeedsTicketNumber`] | «debe primero reportar la incidencia por correo electrónico o web y luego avisar por teléfono» |
 //! | no Standard calls except S1/S2 | [`policy::Refusal::PhoneNotAvailable`] | «no podrá recepcionar llamadas telefónicas de Soporte Estándar salvo […] (Severidad 1 o 2)» |
 //! | acknowledgement on registration | [`policy::Acknowledgement`] | «indicando la fecha de alta, descripción inicial de la incidencia y el número de Ticket» |

@@ -38,7 +38,7 @@ fn named_dates_keep_their_names_in_date_order() {
         .holidays_in_year(2025)
         .unwrap()
         .iter()
-        .map(|h| h.name())
+        .map(support_sla::calendar::Holiday::name)
         .collect();
     assert_eq!(names, ["Sant Joan", "Diada"]);
 }

@@ -49,7 +49,7 @@ fn unescape(text: &str) -> String {
             Some('\\') => out.push('\\'),
             Some(';') => out.push(';'),
             Some(',') => out.push(','),
-            Some('n') | Some('N') => out.push('\n'),
+            Some('n' | 'N') => out.push('\n'),
             other => panic!("bad escape {other:?} in {text:?}"),
         }
     }

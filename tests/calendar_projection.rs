@@ -30,7 +30,7 @@ fn official(year: i32) -> Vec<NaiveDate> {
         .holidays_in_year(year)
         .unwrap()
         .iter()
-        .map(|h| h.date())
+        .map(support_sla::calendar::Holiday::date)
         .collect()
 }
 
@@ -94,7 +94,7 @@ fn new_rule(year: i32) -> Vec<NaiveDate> {
     project_year(year, &known)
         .unwrap()
         .iter()
-        .map(|h| h.date())
+        .map(support_sla::calendar::Holiday::date)
         .collect()
 }
 

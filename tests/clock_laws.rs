@@ -62,7 +62,7 @@ fn ns(t: DateTime<Utc>) -> i64 {
 // The pool of clocks
 // ---------------------------------------------------------------------------------------------
 
-/// SplitMix64: a tiny deterministic generator for the pool (fixed seed, same pool every run).
+/// `SplitMix64`: a tiny deterministic generator for the pool (fixed seed, same pool every run).
 struct SplitMix(u64);
 
 impl SplitMix {

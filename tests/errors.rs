@@ -227,12 +227,13 @@ fn a_policy_whose_hours_never_open_is_refused_when_built() {
         .unwrap_err();
     assert_eq!(
         error.to_string(),
-        "invalid policy field standard_hours: the coverage never opens: \
-         its weekly hours have no window and no special hours open it"
+        "invalid policy field standard_hours: coverage \"\" in Europe/Madrid is never open in the \
+         supported range: its schedule has no window or every day with one is closed"
     );
     assert_eq!(
         error.source().unwrap().to_string(),
-        "the coverage never opens: its weekly hours have no window and no special hours open it"
+        "coverage \"\" in Europe/Madrid is never open in the supported range: its schedule has \
+         no window or every day with one is closed"
     );
 }
 

@@ -101,7 +101,7 @@ fn reference(
         (Tier::Standard, true) => vec![standard],
         (Tier::Plus, true) if reading == PlusUrgentCalls::AnyHour => vec![always],
         (Tier::Plus, true) => vec![standard, plus],
-        (Tier::Plus, false) | (Tier::Vip, false) => vec![plus],
+        (Tier::Plus | Tier::Vip, false) => vec![plus],
         (Tier::Vip, true) => vec![always],
     };
     if windows.iter().any(|c| c.is_open(t)) {

@@ -22,8 +22,10 @@ fn madrid(month: u32, day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
     Madrid
         .with_ymd_and_hms(2025, month, day, hour, minute, 0)
         .single()
-        .map(|t| t.to_utc())
-        .unwrap_or_else(|| panic!("2025-{month}-{day} {hour}:{minute} is not a Madrid instant"))
+        .map_or_else(
+            || panic!("2025-{month}-{day} {hour}:{minute} is not a Madrid instant"),
+            |t| t.to_utc(),
+        )
 }
 
 fn hours(h: i64) -> TimeDelta {

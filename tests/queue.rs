@@ -16,7 +16,7 @@ fn key(rank: u8, at: DateTime<Utc>, id: u64) -> QueueKey {
     QueueKey::new(Priority::from_rank(rank).unwrap(), at, TicketId::new(id))
 }
 
-/// The instant `seconds` after the epoch plus `nanos` (up to 1_999_999_999: a nanosecond count of
+/// The instant `seconds` after the epoch plus `nanos` (up to `1_999_999_999`: a nanosecond count of
 /// 10^9 or more is a leap second, which chrono only allows on second 59 of a minute; elsewhere
 /// the count is taken modulo 10^9).
 fn instant(seconds: i64, nanos: u32) -> DateTime<Utc> {
@@ -309,7 +309,7 @@ fn assert_sorts(mut keys: Vec<QueueKey>) {
     assert_eq!(keys, expected);
 }
 
-/// A small deterministic generator (SplitMix64) for the fixed-shape slices below.
+/// A small deterministic generator (`SplitMix64`) for the fixed-shape slices below.
 fn numbers(seed: u64) -> impl Iterator<Item = u64> {
     let mut state = seed;
     std::iter::repeat_with(move || {

@@ -1,4 +1,4 @@
-//! The QoS report through the public API, on small hand-checked sets of tickets whose statuses
+//! The `QoS` report through the public API, on small hand-checked sets of tickets whose statuses
 //! come from `SupportPolicy::status`.
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};

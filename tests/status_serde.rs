@@ -1,4 +1,4 @@
-//! The serde forms of a ticket's status, thresholds and explanation (issue 13): snake_case,
+//! The serde forms of a ticket's status, thresholds and explanation (issue 13): `snake_case`,
 //! instants in RFC 3339 UTC, durations in ISO 8601; statuses and thresholds read back equal.
 #![cfg(feature = "serde")]
 

@@ -60,8 +60,10 @@ fn madrid(year: i32, month: u32, day: u32, hour: u32, minute: u32) -> DateTime<U
     Madrid
         .with_ymd_and_hms(year, month, day, hour, minute, 0)
         .single()
-        .map(|t| t.to_utc())
-        .unwrap_or_else(|| panic!("{year}-{month}-{day} {hour}:{minute} is not a Madrid instant"))
+        .map_or_else(
+            || panic!("{year}-{month}-{day} {hour}:{minute} is not a Madrid instant"),
+            |t| t.to_utc(),
+        )
 }
 
 /// An instant of March 2025 in Madrid wall time (Monday 3 is the first working day used).
@@ -598,7 +600,7 @@ fn a_lowering_to_plus_s3_under_each_rule() {
 }
 
 /// Plus S3 (4 h / 40 h) registered Monday 3 March 2025 at 09:00 and raised to Plus S1 (1 h /
-/// 8 h, same hours) at 15:00, after 6 h: under KeepUsed the new 8 h budget has 2 h left.
+/// 8 h, same hours) at 15:00, after 6 h: under `KeepUsed` the new 8 h budget has 2 h left.
 #[test]
 fn a_severity_raise_on_the_same_hours_keeps_the_time_used() {
     let timeline = timeline(vec![
@@ -1020,7 +1022,7 @@ proptest! {
             let counted: TimeDelta = stretches
                 .iter()
                 .filter(|s| matches!(s.kind, TicketStretchKind::Counted { .. }))
-                .map(|s| s.duration())
+                .map(support_sla::status::TicketStretch::duration)
                 .sum();
             prop_assert_eq!(counted, objective.budget);
         }

@@ -284,7 +284,7 @@ proptest! {
             let counted: TimeDelta = stretches
                 .iter()
                 .filter(|s| matches!(s.kind, TicketStretchKind::Counted { .. }))
-                .map(|s| s.duration())
+                .map(support_sla::status::TicketStretch::duration)
                 .sum();
             prop_assert_eq!(counted, objective.budget);
         }

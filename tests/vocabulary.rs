@@ -522,8 +522,14 @@ fn priority_words_are_plain_digits_without_sign_or_leading_zero() {
             "{bad:?} should be refused"
         );
     }
-    assert_eq!("p12".parse::<Priority>().map(|p| p.rank()), Ok(12));
-    assert_eq!(" 7 ".parse::<Priority>().map(|p| p.rank()), Ok(7));
+    assert_eq!(
+        "p12".parse::<Priority>().map(support_sla::Priority::rank),
+        Ok(12)
+    );
+    assert_eq!(
+        " 7 ".parse::<Priority>().map(support_sla::Priority::rank),
+        Ok(7)
+    );
 }
 
 #[test]

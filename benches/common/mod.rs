@@ -1,7 +1,7 @@
 //! Fixtures shared by the benchmarks.
 #![allow(dead_code)]
 
-/// A small deterministic generator (SplitMix64), so fixtures are the same on every run.
+/// A small deterministic generator (`SplitMix64`), so fixtures are the same on every run.
 pub struct SplitMix64(pub u64);
 
 impl SplitMix64 {

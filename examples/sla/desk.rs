@@ -50,12 +50,11 @@ pub fn intake(
 
 /// `YEAR` or `FIRST..LAST`, first not after last.
 pub fn years(text: &str) -> Result<(i32, i32), Failure> {
-    let (first, last) = match text.split_once("..") {
-        Some((first, last)) => (input::year(first)?, input::year(last)?),
-        None => {
-            let year = input::year(text)?;
-            (year, year)
-        }
+    let (first, last) = if let Some((first, last)) = text.split_once("..") {
+        (input::year(first)?, input::year(last)?)
+    } else {
+        let year = input::year(text)?;
+        (year, year)
     };
     if first > last {
         return Err(format!("years {text:?} run backwards: {first} is after {last}").into());

@@ -131,7 +131,7 @@ pub fn json<T: DeserializeOwned>(text: &[u8], what: &str) -> Result<T, Failure> 
     })
 }
 
-/// The byte offset of serde_json's 1-based `line` and `column` (a column counts bytes).
+/// The byte offset of `serde_json`'s 1-based `line` and `column` (a column counts bytes).
 fn offset(text: &[u8], line: usize, column: usize) -> usize {
     let line_start = text
         .split_inclusive(|&b| b == b'\n')

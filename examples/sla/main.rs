@@ -57,8 +57,8 @@ struct Cli {
 /// The policy every subcommand takes.
 #[derive(Debug, Args)]
 struct PolicyArg {
-    /// The policy document (PolicyConfig JSON, or a history {"versions": [...]}) to use instead
-    /// of the built-in policy
+    /// The policy document (`PolicyConfig` JSON, or a history `{"versions": [...]}`) to use
+    /// instead of the built-in policy
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
 }

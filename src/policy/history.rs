@@ -16,7 +16,7 @@
 //! Versions with equal coverages share one built clock, and a clock of versions answers in
 //! constant time (one clock query plus a binary search over the versions).
 
-use super::{PolicyConfig, SupportPolicy};
+use super::{CoverageKind, PolicyConfig, SupportPolicy};
 use crate::clock::Clock;
 use crate::coverage::Coverage;
 use crate::Error;
@@ -231,11 +231,17 @@ fn clocks_per_kind(
     for (index, version) in versions.iter().enumerate() {
         let coverages =
             SupportPolicy::coverages(&version.policy).map_err(refuse(index, "policy"))?;
-        for (kind, coverage) in per_kind.iter_mut().zip(&coverages) {
+        let kinds = [
+            CoverageKind::Standard,
+            CoverageKind::Plus,
+            CoverageKind::Always,
+        ];
+        for ((kind, coverage), which) in per_kind.iter_mut().zip(&coverages).zip(kinds) {
             let clock = match built.iter().find(|(c, _)| c == coverage) {
                 Some((_, clock)) => clock.clone(),
                 None => {
-                    let clock = Clock::new(coverage.clone()).map_err(refuse(index, "policy"))?;
+                    let clock = SupportPolicy::clock_of(which, coverage.clone())
+                        .map_err(refuse(index, "policy"))?;
                     built.push((coverage.clone(), clock.clone()));
                     clock
                 }

@@ -44,6 +44,7 @@ use crate::{Error, Priority, Severity, Tier};
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::fmt;
+use std::sync::Arc;
 
 /// The three coverages a policy builds clocks for; which one a ticket runs on depends on its
 /// tier and severity (see [`SupportPolicy::coverage_kind`]).
@@ -350,7 +351,8 @@ impl SupportPolicy {
     ///
     /// [`Error::InvalidConfig`] naming the field, wrapping the cause: calendar overrides the
     /// calendar refuses (see [`Calendar::with_overrides`]), a zone the clock cannot resolve
-    /// ([`Error::TimeZoneRule`]), hours that never open ([`Error::NeverOpen`]), an at-risk
+    /// ([`Error::TimeZoneRule`]), hours that never open ([`Error::CoverageNeverOpen`]) or with
+    /// more windows a day than a clock accepts ([`Error::TooManyWindows`]), an at-risk
     /// fraction or a threshold above 1000 thousandths ([`Error::PerMilleOutOfRange`]), or
     /// thresholds not strictly increasing ([`Error::ThresholdsNotIncreasing`]), an empty phone
     /// number ([`Error::Malformed`]). (A schedule
@@ -358,18 +360,28 @@ impl SupportPolicy {
     /// same [`Error::InvalidConfig`].)
     pub fn from_config(config: PolicyConfig) -> Result<SupportPolicy, Error> {
         let [standard, plus, always] = SupportPolicy::coverages(&config)?;
-        let clock = |coverage| {
-            Clock::new(coverage).map_err(|error| Error::InvalidConfig {
-                field: "time_zone",
-                error: Box::new(error),
-            })
-        };
         Ok(SupportPolicy {
-            standard: clock(standard)?,
-            plus: clock(plus)?,
-            always: clock(always)?,
+            standard: SupportPolicy::clock_of(CoverageKind::Standard, standard)?,
+            plus: SupportPolicy::clock_of(CoverageKind::Plus, plus)?,
+            always: SupportPolicy::clock_of(CoverageKind::Always, always)?,
             config,
             history: history::Role::Single,
+        })
+    }
+
+    /// The clock of `coverage`, the policy's coverage of `kind`. A clock refuses its hours (never
+    /// open, too many windows a day), named by their field, or its zone.
+    pub(crate) fn clock_of(kind: CoverageKind, coverage: Coverage) -> Result<Clock, Error> {
+        Clock::new(coverage).map_err(|error| {
+            let field = match (&error, kind) {
+                (Error::TimeZoneRule { .. }, _) | (_, CoverageKind::Always) => "time_zone",
+                (_, CoverageKind::Standard) => "standard_hours",
+                (_, CoverageKind::Plus) => "plus_hours",
+            };
+            Error::InvalidConfig {
+                field,
+                error: Box::new(error),
+            }
         })
     }
 
@@ -404,30 +416,20 @@ impl SupportPolicy {
         }
         let (standard_hours, plus_hours, time_zone) =
             (&config.standard_hours, &config.plus_hours, config.time_zone);
-        let never_open = |hours: &Schedule| {
-            hours.is_closed() && config.special_hours.iter().all(|s| s.hours().is_closed())
-        };
-        for (name, hours) in [
-            ("standard_hours", standard_hours),
-            ("plus_hours", plus_hours),
-        ] {
-            if never_open(hours) {
-                return Err(field(name)(Error::NeverOpen {
-                    reason: "its weekly hours have no window and no special hours open it",
-                }));
-            }
-        }
-        let calendar = Calendar::madrid()
-            .with_overrides(&config.calendar_overrides)
-            .map_err(field("calendar_overrides"))?;
-        let office = |hours: &Schedule, calendar: Calendar| {
+        // One calendar, shared by the Standard and Plus coverages.
+        let calendar = Arc::new(
+            Calendar::madrid()
+                .with_overrides(&config.calendar_overrides)
+                .map_err(field("calendar_overrides"))?,
+        );
+        let office = |hours: &Schedule, calendar: Arc<Calendar>| {
             Coverage::new(hours.clone(), calendar)
                 .with_time_zone(time_zone)
                 .with_special_hours(config.special_hours.clone())
                 .map_err(field("special_hours"))
         };
         Ok([
-            office(standard_hours, calendar.clone())?,
+            office(standard_hours, Arc::clone(&calendar))?,
             office(plus_hours, calendar)?,
             Coverage::always().with_time_zone(time_zone),
         ])

@@ -145,12 +145,11 @@ pub fn objective(
     };
     let answer = answer_index.map(|i| events[i].0);
     // The events known: before the answer, or at or before now; the registration always.
-    let read: &[(i64, RefEvent)] = match answer_index {
-        Some(i) => &events[..i],
-        None => {
-            let n = events.iter().filter(|e| e.0 <= now).count().max(1);
-            &events[..n]
-        }
+    let read: &[(i64, RefEvent)] = if let Some(i) = answer_index {
+        &events[..i]
+    } else {
+        let n = events.iter().filter(|e| e.0 <= now).count().max(1);
+        &events[..n]
     };
     let end = answer.unwrap_or(now);
     // Effective changes of classification among the events read.
