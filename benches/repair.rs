@@ -46,7 +46,7 @@ fn bench(c: &mut Criterion) {
                 tickets.iter().map(|(id, t)| (*id, t)),
                 now,
             )
-        })
+        });
     });
     group.finish();
 }

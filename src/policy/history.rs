@@ -17,10 +17,12 @@
 //! constant time (one clock query plus a binary search over the versions).
 
 use super::{CoverageKind, PolicyConfig, SupportPolicy};
+use crate::calendar::Holiday;
+use crate::clock::AsInstant;
 use crate::clock::Clock;
 use crate::coverage::Coverage;
 use crate::Error;
-use chrono::{DateTime, Days, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, Days, NaiveDate, Utc};
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -98,9 +100,9 @@ impl PolicyHistory {
 
     /// This history with `policy` taking effect at `from`.
     #[must_use]
-    pub fn then<Z: TimeZone>(mut self, from: DateTime<Z>, policy: PolicyConfig) -> PolicyHistory {
+    pub fn then(mut self, from: impl AsInstant, policy: PolicyConfig) -> PolicyHistory {
         self.versions.push(PolicyVersion {
-            from: Some(from.to_utc()),
+            from: Some(from.utc()),
             policy,
         });
         self
@@ -209,7 +211,7 @@ fn check_past_dates(
     let dates = |calendar: &crate::calendar::Calendar| {
         calendar
             .holidays_between(first, last)
-            .map(|days| days.map(|h| h.date()).collect::<BTreeSet<NaiveDate>>())
+            .map(|days| days.map(Holiday::date).collect::<BTreeSet<NaiveDate>>())
     };
     let (old, new) = (dates(old)?, dates(new)?);
     match old.symmetric_difference(&new).next() {
@@ -237,14 +239,13 @@ fn clocks_per_kind(
             CoverageKind::Always,
         ];
         for ((kind, coverage), which) in per_kind.iter_mut().zip(&coverages).zip(kinds) {
-            let clock = match built.iter().find(|(c, _)| c == coverage) {
-                Some((_, clock)) => clock.clone(),
-                None => {
-                    let clock = SupportPolicy::clock_of(which, coverage.clone())
-                        .map_err(refuse(index, "policy"))?;
-                    built.push((coverage.clone(), clock.clone()));
-                    clock
-                }
+            let clock = if let Some((_, clock)) = built.iter().find(|(c, _)| c == coverage) {
+                clock.clone()
+            } else {
+                let clock = SupportPolicy::clock_of(which, coverage.clone())
+                    .map_err(refuse(index, "policy"))?;
+                built.push((coverage.clone(), clock.clone()));
+                clock
             };
             if let Some(from) = version.from {
                 for range in kind
@@ -309,6 +310,11 @@ impl SupportPolicy {
     ///   [`from_config`](Self::from_config) refuses (field `policy`); calendar overrides that
     ///   change whether a date before `from` is a holiday ([`Error::PastDateChanged`], field
     ///   `calendar_overrides`).
+    ///
+    /// # Panics
+    ///
+    /// Never: it states with `expect` only that a history checked non-empty has a first and a
+    /// last version.
     pub fn from_history(history: PolicyHistory) -> Result<SupportPolicy, Error> {
         check_starts(&history.versions)?;
         match history.versions.as_slice() {
@@ -380,11 +386,11 @@ impl SupportPolicy {
     /// assert_eq!(policy.in_force_at(from).reclassification(), Reclassification::Restart);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
-    pub fn in_force_at<Z: TimeZone>(&self, at: DateTime<Z>) -> &SupportPolicy {
+    pub fn in_force_at(&self, at: impl AsInstant) -> &SupportPolicy {
         let Role::Whole(history) = &self.history else {
             return self;
         };
-        let at = at.to_utc();
+        let at = at.utc();
         let i = history
             .views
             .partition_point(|(from, _)| from.is_none_or(|from| from <= at));

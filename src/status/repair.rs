@@ -7,9 +7,10 @@
 //! `benches/repair.rs`).
 
 use super::{ObjectiveStatus, SlaState, TicketFacts, TicketStatus, Timeline};
+use crate::clock::AsInstant;
 use crate::objective::ObjectiveKind;
 use crate::{Error, SupportPolicy};
-use chrono::{DateTime, TimeZone, Utc};
+use chrono::{DateTime, Utc};
 
 mod sealed {
     pub trait Sealed {}
@@ -157,13 +158,13 @@ pub struct Repaired<K> {
 /// assert_eq!(response.after.due, at(3, 4, 12));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn changes<T: RepairTicket + ?Sized, Z: TimeZone>(
+pub fn changes<T: RepairTicket + ?Sized>(
     old: &SupportPolicy,
     new: &SupportPolicy,
     ticket: &T,
-    now: DateTime<Z>,
+    now: impl AsInstant,
 ) -> Result<Option<Changes>, Error> {
-    let now = now.to_utc();
+    let now = now.utc();
     let before = ticket.status_under(old, now)?;
     let after = ticket.status_under(new, now)?;
     let one = |objective, before: &ObjectiveStatus, after: &ObjectiveStatus| {
@@ -219,17 +220,16 @@ pub fn changes<T: RepairTicket + ?Sized, Z: TimeZone>(
 /// assert_eq!(moved[0].id, "july"); // its resolution (40 h) now counts summer hours
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn repair<K, T, Z>(
+pub fn repair<K, T>(
     old: &SupportPolicy,
     new: &SupportPolicy,
     tickets: impl IntoIterator<Item = (K, T)>,
-    now: DateTime<Z>,
+    now: impl AsInstant,
 ) -> Vec<Repaired<K>>
 where
     T: RepairTicket,
-    Z: TimeZone,
 {
-    let now = now.to_utc();
+    let now = now.utc();
     tickets
         .into_iter()
         .filter_map(|(id, ticket)| match changes(old, new, &ticket, now) {
