@@ -116,7 +116,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (from, to) = from.zip(to).ok_or("November 2025 exists in Madrid")?;
     let (from, to) = (from.to_utc(), to.to_utc());
 
-    let facts = month(from, to, 3_000, 20251101);
+    let facts = month(from, to, 3_000, 20_251_101); // the seed reads 2025-11-01
     let statuses = facts
         .iter()
         .map(|(id, f)| Ok((*id, policy.status(f, to)?)))

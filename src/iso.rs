@@ -131,27 +131,33 @@ fn number_nanos(number: &str, seconds_per_unit: i128) -> Result<(i128, bool), &'
 /// the form [`parse`] reads back to the same value.
 pub(crate) fn format(duration: TimeDelta) -> String {
     let mut out = String::new();
+    write_duration(&mut out, duration).expect("invariant: writing to a String cannot fail");
+    out
+}
+
+/// Writes `duration` as [`format`] does.
+fn write_duration(out: &mut impl fmt::Write, duration: TimeDelta) -> fmt::Result {
     if duration < TimeDelta::zero() {
-        out.push('-');
+        out.write_char('-')?;
     }
     // Whole seconds and nanoseconds cover every `TimeDelta`, beyond ±292 years of nanoseconds.
     let abs = duration.abs();
     let seconds = abs.num_seconds();
     let fraction = abs.subsec_nanos().unsigned_abs();
     let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    out.push_str("PT");
+    out.write_str("PT")?;
     if h != 0 {
-        out.push_str(&format!("{h}H"));
+        write!(out, "{h}H")?;
     }
     if m != 0 {
-        out.push_str(&format!("{m}M"));
+        write!(out, "{m}M")?;
     }
     if s != 0 || fraction != 0 || (h == 0 && m == 0) {
-        out.push_str(&format!("{s}"));
-        write_fraction(&mut out, fraction).expect("invariant: writing to a String cannot fail");
-        out.push('S');
+        write!(out, "{s}")?;
+        write_fraction(out, fraction)?;
+        out.write_char('S')?;
     }
-    out
+    Ok(())
 }
 
 /// Serializes a duration as its ISO 8601 text (`"PT4H"`), for serde's `serialize_with`.

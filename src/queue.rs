@@ -75,12 +75,20 @@ impl QueueKey {
     }
 
     /// The priority part of the key.
+    ///
+    /// # Panics
+    ///
+    /// Never: the rank stored in a key is taken from a [`Priority`].
     pub fn priority(&self) -> Priority {
         let rank = (self.head >> RANK_SHIFT) as u8;
         Priority::from_rank(rank).expect("invariant: the rank of a key is taken from a Priority")
     }
 
     /// The registration instant part of the key.
+    ///
+    /// # Panics
+    ///
+    /// Never: the instant stored in a key is taken from a valid `DateTime<Utc>`.
     pub fn registered(&self) -> DateTime<Utc> {
         let seconds = ((self.head >> NANOS_BITS) as u64 ^ (1 << 63)) as i64;
         let nanos = (self.head & NANOS_MASK) as u32;
@@ -216,7 +224,7 @@ impl Compact {
             starts[high(self.pack(key))] += 1;
         }
         let mut total = 0;
-        for start in starts.iter_mut() {
+        for start in &mut starts {
             (*start, total) = (total, total + *start);
         }
         let mut next = starts.clone();

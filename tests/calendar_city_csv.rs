@@ -4,6 +4,7 @@
 //! a byte-order mark and as Latin-1.
 
 use chrono::{Datelike, NaiveDate, Weekday};
+use std::fmt::Write as _;
 use support_sla::calendar::{Calendar, CalendarOverrides, Level};
 use support_sla::Error;
 
@@ -52,11 +53,13 @@ fn generate() -> String {
                 None => None,
             };
             if let Some(row) = row {
-                out.push_str(&format!(
+                write!(
+                    out,
                     "{};{};{row}\r\n",
                     date.format("%d/%m/%Y"),
                     weekday(date)
-                ));
+                )
+                .unwrap();
             }
             date = date.succ_opt().unwrap();
         }

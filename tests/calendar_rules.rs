@@ -12,6 +12,10 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 }
 
 /// Easter by Gauss's algorithm with the Lichtenberg corrections: an independent formula.
+#[allow(
+    clippy::many_single_char_names,
+    reason = "the letters are the published ones of Gauss's and Lichtenberg's formula"
+)]
 fn gauss_easter(year: i32) -> NaiveDate {
     let a = year % 19;
     let k = year / 100;

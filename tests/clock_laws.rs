@@ -13,6 +13,7 @@ use chrono::{DateTime, Datelike, Days, NaiveDate, NaiveTime, TimeDelta, Utc, Wee
 use chrono_tz::Tz;
 use common::{offset_changes, wall_edge, RefCoverage, Week, DAY, HOUR, SECOND};
 use proptest::prelude::*;
+use std::cmp::Ordering;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 use support_sla::calendar::{Calendar, Holiday, Level, Provenance};
@@ -228,12 +229,10 @@ fn random_holidays(rng: &mut SplitMix, tz: Tz, changes: &[i64]) -> BTreeSet<Naiv
         if rng.chance(30) {
             let d = common::local_date(tz, change);
             let shift = rng.below(3) as i64 - 1;
-            let d = if shift < 0 {
-                d.pred_opt()
-            } else if shift > 0 {
-                d.succ_opt()
-            } else {
-                Some(d)
+            let d = match shift.cmp(&0) {
+                Ordering::Less => d.pred_opt(),
+                Ordering::Equal => Some(d),
+                Ordering::Greater => d.succ_opt(),
             };
             if let Some(d) = d.filter(|d| (2000..=2100).contains(&d.year())) {
                 set.insert(d);
@@ -293,8 +292,18 @@ fn pool() -> &'static [Entry] {
 fn build_pool() -> Vec<Entry> {
     let madrid = madrid_holidays();
     let mut pool = Vec::new();
+    push_presets(&mut pool, &madrid);
+    push_special_hours_entries(&mut pool, &madrid);
+    push_hand_entries(&mut pool, &madrid);
+    // Random schedules and holiday sets from a fixed seed.
+    let mut rng = SplitMix(0x5EED_C10C_2025);
+    push_random_entries(&mut pool, &mut rng, &madrid);
+    push_busy_entries(&mut pool, &mut rng, &madrid);
+    pool
+}
 
-    // The presets, described by hand for the reference.
+/// The presets, described by hand for the reference.
+fn push_presets(pool: &mut Vec<Entry>, madrid: &BTreeSet<NaiveDate>) {
     let weekdays: &[usize] = &[0, 1, 2, 3];
     pool.push(entry(
         "standard".into(),
@@ -318,95 +327,99 @@ fn build_pool() -> Vec<Entry> {
         windows_by_hand(&[(all_week, &[(0, DAY)])]),
         None,
     ));
+}
 
-    // Special hours (issue 8): the crate's `SpecialHours` from text, the reference's by hand.
-    {
-        let weekdays_short = windows_by_hand(&[(&[0, 1, 2, 3, 4], &[(hm(9, 0), hm(14, 0))])]);
-        let mut crate_special = Vec::new();
-        let mut ref_special = Vec::new();
-        for year in 2000..=2100 {
-            for day in [24, 31] {
-                let date = NaiveDate::from_ymd_opt(year, 12, day).expect("date");
-                crate_special.push(
-                    SpecialHours::on(
-                        "Víspera",
-                        date,
-                        "mon-fri 09:00-14:00".parse().expect("schedule"),
-                    )
-                    .expect("special hours"),
-                );
-                ref_special.push((date, date, weekdays_short.clone()));
-            }
-        }
-        let coverage = Coverage::standard()
-            .with_special_hours(crate_special)
-            .expect("disjoint special hours");
-        let mut e = entry(
-            "standard + 24/31 Dec 09:00-14:00".into(),
-            coverage,
-            windows_by_hand(&[
-                (weekdays, &[(hm(9, 0), hm(17, 30))]),
-                (&[4], &[(hm(9, 0), hm(14, 0))]),
-            ]),
-            Some(madrid.clone()),
-        );
-        e.reference.special = ref_special;
-        pool.push(e);
-
-        // One special day a month over ten years (the benchmark's shape), every day of the week,
-        // with a break, plus a summer schedule in the same coverage.
-        let monthly = windows_by_hand(&[(
-            &[0, 1, 2, 3, 4, 5, 6],
-            &[(hm(10, 0), hm(12, 0)), (hm(16, 0), hm(18, 30))],
-        )]);
-        let summer = windows_by_hand(&[(&[0, 1, 2, 3, 4], &[(hm(8, 0), hm(15, 0))])]);
-        let mut crate_special = Vec::new();
-        let mut ref_special = Vec::new();
-        for year in 2020..=2029 {
-            for month in 1..=12 {
-                let date = NaiveDate::from_ymd_opt(year, month, 15).expect("date");
-                if (7..=8).contains(&month) {
-                    continue;
-                }
-                crate_special.push(
-                    SpecialHours::on(
-                        "Mensual",
-                        date,
-                        "mon-sun 10:00-12:00 16:00-18:30".parse().expect("schedule"),
-                    )
-                    .expect("special hours"),
-                );
-                ref_special.push((date, date, monthly.clone()));
-            }
-            let (first, last) = (
-                NaiveDate::from_ymd_opt(year, 7, 1).expect("date"),
-                NaiveDate::from_ymd_opt(year, 8, 31).expect("date"),
-            );
+/// Special hours (issue 8): the crate's `SpecialHours` from text, the reference's by hand.
+fn push_special_hours_entries(pool: &mut Vec<Entry>, madrid: &BTreeSet<NaiveDate>) {
+    let weekdays: &[usize] = &[0, 1, 2, 3];
+    let weekdays_short = windows_by_hand(&[(&[0, 1, 2, 3, 4], &[(hm(9, 0), hm(14, 0))])]);
+    let mut crate_special = Vec::new();
+    let mut ref_special = Vec::new();
+    for year in 2000..=2100 {
+        for day in [24, 31] {
+            let date = NaiveDate::from_ymd_opt(year, 12, day).expect("date");
             crate_special.push(
-                SpecialHours::new(
-                    "Verano",
-                    first,
-                    last,
-                    "mon-fri 08:00-15:00".parse().expect("schedule"),
+                SpecialHours::on(
+                    "Víspera",
+                    date,
+                    "mon-fri 09:00-14:00".parse().expect("schedule"),
                 )
                 .expect("special hours"),
             );
-            ref_special.push((first, last, summer.clone()));
+            ref_special.push((date, date, weekdays_short.clone()));
         }
-        let coverage = Coverage::plus()
-            .with_special_hours(crate_special)
-            .expect("disjoint special hours");
-        let mut e = entry(
-            "plus + monthly special days + summer 2020-2029".into(),
-            coverage,
-            windows_by_hand(&[(&[0, 1, 2, 3, 4], &[(hm(9, 0), hm(20, 0))])]),
-            Some(madrid.clone()),
-        );
-        e.reference.special = ref_special;
-        pool.push(e);
     }
+    let coverage = Coverage::standard()
+        .with_special_hours(crate_special)
+        .expect("disjoint special hours");
+    let mut e = entry(
+        "standard + 24/31 Dec 09:00-14:00".into(),
+        coverage,
+        windows_by_hand(&[
+            (weekdays, &[(hm(9, 0), hm(17, 30))]),
+            (&[4], &[(hm(9, 0), hm(14, 0))]),
+        ]),
+        Some(madrid.clone()),
+    );
+    e.reference.special = ref_special;
+    pool.push(e);
 
-    // Hand-picked schedules, parsed by the crate from text and described by hand here.
+    // One special day a month over ten years (the benchmark's shape), every day of the week,
+    // with a break, plus a summer schedule in the same coverage.
+    let monthly = windows_by_hand(&[(
+        &[0, 1, 2, 3, 4, 5, 6],
+        &[(hm(10, 0), hm(12, 0)), (hm(16, 0), hm(18, 30))],
+    )]);
+    let summer = windows_by_hand(&[(&[0, 1, 2, 3, 4], &[(hm(8, 0), hm(15, 0))])]);
+    let mut crate_special = Vec::new();
+    let mut ref_special = Vec::new();
+    for year in 2020..=2029 {
+        for month in 1..=12 {
+            let date = NaiveDate::from_ymd_opt(year, month, 15).expect("date");
+            if (7..=8).contains(&month) {
+                continue;
+            }
+            crate_special.push(
+                SpecialHours::on(
+                    "Mensual",
+                    date,
+                    "mon-sun 10:00-12:00 16:00-18:30".parse().expect("schedule"),
+                )
+                .expect("special hours"),
+            );
+            ref_special.push((date, date, monthly.clone()));
+        }
+        let (first, last) = (
+            NaiveDate::from_ymd_opt(year, 7, 1).expect("date"),
+            NaiveDate::from_ymd_opt(year, 8, 31).expect("date"),
+        );
+        crate_special.push(
+            SpecialHours::new(
+                "Verano",
+                first,
+                last,
+                "mon-fri 08:00-15:00".parse().expect("schedule"),
+            )
+            .expect("special hours"),
+        );
+        ref_special.push((first, last, summer.clone()));
+    }
+    let coverage = Coverage::plus()
+        .with_special_hours(crate_special)
+        .expect("disjoint special hours");
+    let mut e = entry(
+        "plus + monthly special days + summer 2020-2029".into(),
+        coverage,
+        windows_by_hand(&[(&[0, 1, 2, 3, 4], &[(hm(9, 0), hm(20, 0))])]),
+        Some(madrid.clone()),
+    );
+    e.reference.special = ref_special;
+    pool.push(e);
+}
+
+/// Hand-picked schedules, parsed by the crate from text and described by hand here.
+fn push_hand_entries(pool: &mut Vec<Entry>, madrid: &BTreeSet<NaiveDate>) {
+    let all_week: &[usize] = &[0, 1, 2, 3, 4, 5, 6];
     let hand: Vec<(&str, Tz, bool, Week)> = vec![
         (
             "mon-fri 00:00-06:00 22:00-24:00",
@@ -487,13 +500,15 @@ fn build_pool() -> Vec<Entry> {
             holidays,
         ));
     }
+}
 
-    // Random schedules and holiday sets from a fixed seed.
-    let mut rng = SplitMix(0x5EED_C10C_2025);
+/// Random schedules and holiday sets from `rng`.
+fn push_random_entries(pool: &mut Vec<Entry>, rng: &mut SplitMix, madrid: &BTreeSet<NaiveDate>) {
+    let all_week: &[usize] = &[0, 1, 2, 3, 4, 5, 6];
     // Around the clock but closed on random holidays: the stretches end at the holidays.
     {
         let changes = changes_of(MADRID);
-        let holidays = random_holidays(&mut rng, MADRID, &changes);
+        let holidays = random_holidays(rng, MADRID, &changes);
         pool.push(entry(
             "always on random holidays".into(),
             Coverage::new(Schedule::always(), calendar_of(&holidays)),
@@ -509,7 +524,7 @@ fn build_pool() -> Vec<Entry> {
             9 => HAVANA,
             _ => MADRID,
         };
-        let windows = random_windows(&mut rng);
+        let windows = random_windows(rng);
         let schedule = schedule_of(&windows);
         let (coverage, holidays, what) = match rng.below(5) {
             0 => (Coverage::ignoring_holidays(schedule), None, "no holidays"),
@@ -524,7 +539,7 @@ fn build_pool() -> Vec<Entry> {
                 "Madrid holidays",
             ),
             _ => {
-                let holidays = random_holidays(&mut rng, tz, &changes_of(tz));
+                let holidays = random_holidays(rng, tz, &changes_of(tz));
                 (
                     Coverage::new(schedule, calendar_of(&holidays)),
                     Some(holidays),
@@ -541,8 +556,6 @@ fn build_pool() -> Vec<Entry> {
         }
         pool.push(entry(label, coverage.with_time_zone(tz), windows, holidays));
     }
-    push_busy_entries(&mut pool, &mut rng, &madrid);
-    pool
 }
 
 /// Issue 18: the most windows a day a clock accepts, and special hours on many dates each with
@@ -750,9 +763,8 @@ fn budget() -> impl Strategy<Value = Budget> {
 
 fn resolve_budget(e: &Entry, start: i64, b: &Budget) -> i64 {
     match b {
-        Budget::Raw(d) => *d,
+        Budget::Raw(d) | Budget::Huge(d) => *d,
         Budget::To(n, x) => e.reference.elapsed(start, resolve_near(e, start, n)) + x,
-        Budget::Huge(d) => *d,
     }
 }
 
@@ -881,14 +893,18 @@ proptest! {
                 let t = utc(want);
                 let one = TimeDelta::nanoseconds(1);
                 prop_assert_eq!(e.clock.elapsed(utc(start), t), Ok(TimeDelta::nanoseconds(d)), "{}", &context);
-                if d > 0 {
-                    // One nanosecond earlier the budget is not yet used up.
-                    prop_assert!(e.clock.elapsed(utc(start), t - one).expect("in range") < TimeDelta::nanoseconds(d), "{}", &context);
-                } else if d < 0 {
-                    // One nanosecond later (walking back, earlier reached) not yet used up.
-                    prop_assert!(e.clock.elapsed(t + one, utc(start)).expect("in range") < TimeDelta::nanoseconds(-d), "{}", &context);
-                } else {
-                    prop_assert_eq!(want, start);
+                match d.cmp(&0) {
+                    Ordering::Greater => {
+                        // One nanosecond earlier the budget is not yet used up.
+                        prop_assert!(e.clock.elapsed(utc(start), t - one).expect("in range") < TimeDelta::nanoseconds(d), "{}", &context);
+                    }
+                    Ordering::Less => {
+                        // One nanosecond later (walking back, earlier reached) not yet used up.
+                        prop_assert!(e.clock.elapsed(t + one, utc(start)).expect("in range") < TimeDelta::nanoseconds(-d), "{}", &context);
+                    }
+                    Ordering::Equal => {
+                        prop_assert_eq!(want, start);
+                    }
                 }
             }
         }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Europe::Madrid;
-use support_sla::report::{ObjectiveKind, QosReport, Share, Tally};
+use support_sla::report::{ObjectiveKind, QosReport, Share, Tallies, Tally};
 use support_sla::status::{TicketFacts, TicketStatus};
 use support_sla::{Priority, Severity, SupportPolicy, TicketId, Tier};
 
@@ -96,7 +96,7 @@ fn counts_met_breached_and_pending_per_severity_tier_and_priority() {
     let s3 = r.by_severity(Severity::S3);
     assert_eq!(s3.first_response, Tally::new(1, 0, 0));
     assert_eq!(s3.resolution, Tally::new(0, 0, 1));
-    assert_eq!(r.by_severity(Severity::S4), Default::default());
+    assert_eq!(r.by_severity(Severity::S4), Tallies::default());
 
     assert_eq!(
         r.by_tier(Tier::Standard).first_response,
@@ -350,7 +350,7 @@ fn no_tickets_give_an_empty_report() {
         report(&mixed().0, at(28, 0, 0)..at(1, 0, 0)),
     ] {
         assert_eq!(r.tickets(), 0);
-        assert_eq!(r.total(), Default::default());
+        assert_eq!(r.total(), Tallies::default());
         assert_eq!(r.total().first_response.share_met().to_string(), "n/a");
         assert!(r.breaches().is_empty());
         for kind in ObjectiveKind::ALL {

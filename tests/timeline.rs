@@ -111,10 +111,10 @@ fn timeline(events: Vec<Event>) -> Timeline {
 
 #[test]
 fn every_broken_rule_is_a_typed_error_naming_the_event() {
+    use EventKind::*;
     let t = |h| march(3, h, 0);
     let reg = registered(t(9), Tier::Plus, Severity::S2);
     let e = |h, kind| event(t(h), kind);
-    use EventKind::*;
     let cases: Vec<(Vec<Event>, Error, &str)> = vec![
         (
             vec![e(9, Paused)],

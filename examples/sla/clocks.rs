@@ -82,7 +82,7 @@ impl Clocks {
             let coverage = match kind {
                 CoverageKind::Standard => Coverage::standard(),
                 CoverageKind::Plus => Coverage::plus(),
-                _ => Coverage::always(),
+                CoverageKind::Always => Coverage::always(),
             };
             self.presets.insert(name.to_owned(), Clock::new(coverage)?);
         }

@@ -4,6 +4,7 @@ use chrono::{DateTime, FixedOffset, TimeDelta};
 use serde::de::DeserializeOwned;
 use std::ffi::OsString;
 use std::fmt;
+use std::fmt::Write as _;
 use std::io;
 use std::num::IntErrorKind;
 
@@ -185,9 +186,9 @@ fn path_at(text: &[u8], at: usize) -> Option<String> {
     for open in &stack {
         match open {
             Open::Object(Some(key)) if path.is_empty() => path.push_str(key),
-            Open::Object(Some(key)) => path.push_str(&format!(".{key}")),
+            Open::Object(Some(key)) => write!(path, ".{key}").unwrap(),
             Open::Object(None) => {}
-            Open::Array(index) => path.push_str(&format!("[{index}]")),
+            Open::Array(index) => write!(path, "[{index}]").unwrap(),
         }
     }
     Some(path)

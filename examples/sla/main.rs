@@ -340,15 +340,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         }
         Command::Timeline { now, json, policy } => {
             let mut clocks = Clocks::load(policy.policy.as_deref())?;
-            let now = instant(&now)?;
-            let mut text = Vec::new();
-            io::stdin()
-                .lock()
-                .read_to_end(&mut text)
-                .map_err(|e| format!("reading standard input: {e}"))?;
-            let timeline: Timeline = input::json(&text, "the events on standard input")?;
-            let status = clocks.policy().timeline_status(&timeline, now)?;
-            show::status(out, &status, json)?;
+            timeline(out, &mut clocks, &now, json)?;
         }
         Command::Batch { policy } => {
             let mut clocks = Clocks::load(policy.policy.as_deref())?;
@@ -361,4 +353,23 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `timeline`: the status at `now` of the ticket whose events come on standard input.
+fn timeline(
+    out: &mut dyn Write,
+    clocks: &mut Clocks,
+    now: &str,
+    json: bool,
+) -> Result<(), Failure> {
+    let now = instant(now)?;
+    let mut text = Vec::new();
+    io::stdin()
+        .lock()
+        .read_to_end(&mut text)
+        .map_err(|e| format!("reading standard input: {e}"))?;
+    let timeline: Timeline = input::json(&text, "the events on standard input")?;
+    let status = clocks.policy().timeline_status(&timeline, now)?;
+    show::status(out, &status, json)?;
+    Ok(())
 }

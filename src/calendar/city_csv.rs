@@ -73,13 +73,13 @@ impl CalendarOverrides {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn from_city_csv(bytes: &[u8]) -> Result<CalendarOverrides, Error> {
+        const NO_HEADER: &str = "expected the header Dia;Dia_semana;laborable / festivo / domingo festivo;Tipo de Festivo;Festividad";
         let text = decode(bytes);
         let mut lines = text
             .split('\n')
             .enumerate()
             .map(|(index, line)| (index + 1, line.strip_suffix('\r').unwrap_or(line)))
             .filter(|(_, line)| !line.trim().is_empty());
-        const NO_HEADER: &str = "expected the header Dia;Dia_semana;laborable / festivo / domingo festivo;Tipo de Festivo;Festividad";
         let Some((number, header)) = lines.next() else {
             return Err(line_error(1, "", NO_HEADER));
         };

@@ -13,6 +13,10 @@ use chrono::NaiveDate;
 /// assert_eq!(easter_sunday(2025), NaiveDate::from_ymd_opt(2025, 4, 20));
 /// assert_eq!(easter_sunday(2027), NaiveDate::from_ymd_opt(2027, 3, 28));
 /// ```
+#[allow(
+    clippy::many_single_char_names,
+    reason = "the letters a to m are Meeus's published ones, so the code can be checked against the book"
+)]
 pub fn easter_sunday(year: i32) -> Option<NaiveDate> {
     let a = year.rem_euclid(19);
     let b = year.div_euclid(100);

@@ -34,6 +34,10 @@ impl Calendar {
     /// [`SUPPORTED_YEARS`](super::SUPPORTED_YEARS). An empty range gives a calendar with no
     /// event.
     ///
+    /// # Panics
+    ///
+    /// Never: 1 January of a supported year exists (the first year is checked before).
+    ///
     /// ```
     /// use support_sla::calendar::Calendar;
     ///

@@ -139,6 +139,10 @@ impl Calendar {
     /// ships (each day [`Provenance::Official`] or [`Provenance::Reported`] with its bulletin),
     /// projected by [`project_year`] from those lists for the other supported years
     /// ([`Provenance::Projected`]).
+    ///
+    /// # Panics
+    ///
+    /// Never: every supported year can be projected from the shipped lists.
     pub fn madrid() -> Calendar {
         let known: Vec<YearList> = madrid::OFFICIAL
             .iter()

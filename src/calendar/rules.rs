@@ -85,6 +85,10 @@ const FIXED: [FixedDay; 12] = [
 ///
 /// [`Error::YearOutOfRange`] when `year` is outside [`SUPPORTED_YEARS`].
 ///
+/// # Panics
+///
+/// Never: Easter Sunday exists for every supported year (`year` is checked before).
+///
 /// ```
 /// use chrono::NaiveDate;
 /// use support_sla::calendar::{project_year, Calendar, YearList};

@@ -265,6 +265,10 @@ pub struct Explanation {
 }
 
 #[cfg(feature = "serde")]
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's `serialize_with` passes the field by reference"
+)]
 fn serialize_tz<S: serde::Serializer>(tz: &Tz, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(tz.name())
 }
@@ -340,25 +344,25 @@ impl fmt::Display for Hours {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let sign = if self.0 < TimeDelta::zero() { "-" } else { "" };
         let d = self.0.abs();
-        let (h, m, s, n) = (
+        let (hours, minutes, seconds, nanos) = (
             d.num_hours(),
             d.num_minutes() % 60,
             d.num_seconds() % 60,
             d.subsec_nanos(),
         );
         let mut parts = Vec::new();
-        if h > 0 || (m == 0 && s == 0 && n == 0) {
-            parts.push(format!("{h} h"));
+        if hours > 0 || (minutes == 0 && seconds == 0 && nanos == 0) {
+            parts.push(format!("{hours} h"));
         }
-        if m > 0 {
-            parts.push(format!("{m} min"));
+        if minutes > 0 {
+            parts.push(format!("{minutes} min"));
         }
-        if s > 0 || n > 0 {
-            if n > 0 {
-                let frac = format!("{n:09}");
-                parts.push(format!("{s}.{} s", frac.trim_end_matches('0')));
+        if seconds > 0 || nanos > 0 {
+            if nanos > 0 {
+                let frac = format!("{nanos:09}");
+                parts.push(format!("{seconds}.{} s", frac.trim_end_matches('0')));
             } else {
-                parts.push(format!("{s} s"));
+                parts.push(format!("{seconds} s"));
             }
         }
         f.pad(&format!("{sign}{}", parts.join(" ")))
@@ -382,6 +386,41 @@ impl Tracer {
             stretches: self.stretches,
             answer,
             summary: self.summary,
+        }
+    }
+
+    /// A day closed all day (`from..to` of it), for `reason`: a holiday or a day without hours.
+    fn closed_day(&mut self, from: i64, to: i64, reason: SkipReason) {
+        match &reason {
+            SkipReason::Holiday(h) => {
+                if self.summary.holidays.last() != Some(h) {
+                    self.summary.holidays.push(h.clone());
+                }
+            }
+            _ => self.summary.closed_days += 1,
+        }
+        self.push(from, to, Some(reason));
+    }
+
+    /// One more day under the special hours `name`.
+    fn special_day(&mut self, name: &str) {
+        let known = &mut self.summary.special_hours;
+        match known.iter_mut().find(|s| s.name == name) {
+            Some(known) => known.days += 1,
+            None => known.push(SpecialHoursDays {
+                name: name.to_owned(),
+                days: 1,
+            }),
+        }
+    }
+
+    /// `from..to` skipped for `reason` (nothing when empty), summed when outside hours.
+    fn skip(&mut self, from: i64, to: i64, reason: &SkipReason) {
+        if from < to {
+            if *reason == SkipReason::OutsideHours {
+                self.summary.outside_hours += TimeDelta::nanoseconds(to - from);
+            }
+            self.push(from, to, Some(reason.clone()));
         }
     }
 
@@ -507,58 +546,26 @@ impl Clock {
                 },
                 _ => SkipReason::OutsideHours,
             };
-            match closed {
-                Some(reason) => {
-                    match &reason {
-                        SkipReason::Holiday(h) => {
-                            if tracer.summary.holidays.last() != Some(h) {
-                                tracer.summary.holidays.push(h.clone());
-                            }
-                        }
-                        _ => tracer.summary.closed_days += 1,
-                    }
-                    tracer.push(lo, hi, Some(reason));
-                }
-                None => {
-                    if let DayPlan::Special(s, _) = &plan {
-                        let name = s.name().to_owned();
-                        match tracer
-                            .summary
-                            .special_hours
-                            .iter_mut()
-                            .find(|s| s.name == name)
-                        {
-                            Some(known) => known.days += 1,
-                            None => tracer
-                                .summary
-                                .special_hours
-                                .push(SpecialHoursDays { name, days: 1 }),
-                        }
-                    }
-                    let mut cursor = start;
-                    for window in plan.windows() {
-                        let (Some(open), Some(close)) = (
-                            wall_to_nanos(tz, date, window.open_nanos()),
-                            wall_to_nanos(tz, date, window.close_nanos()),
-                        ) else {
-                            continue;
-                        };
-                        self.skip(tracer, cursor.max(lo), open.min(hi), &gap_reason);
-                        tracer.push(open.max(lo), close.min(hi), None);
-                        cursor = cursor.max(close);
-                    }
-                    self.skip(tracer, cursor.max(lo), hi, &gap_reason);
-                }
+            if let Some(reason) = closed {
+                tracer.closed_day(lo, hi, reason);
+                continue;
             }
-        }
-    }
-
-    fn skip(&self, tracer: &mut Tracer, from: i64, to: i64, reason: &SkipReason) {
-        if from < to {
-            if *reason == SkipReason::OutsideHours {
-                tracer.summary.outside_hours += TimeDelta::nanoseconds(to - from);
+            if let DayPlan::Special(s, _) = &plan {
+                tracer.special_day(s.name());
             }
-            tracer.push(from, to, Some(reason.clone()));
+            let mut cursor = start;
+            for window in plan.windows() {
+                let (Some(open), Some(close)) = (
+                    wall_to_nanos(tz, date, window.open_nanos()),
+                    wall_to_nanos(tz, date, window.close_nanos()),
+                ) else {
+                    continue;
+                };
+                tracer.skip(cursor.max(lo), open.min(hi), &gap_reason);
+                tracer.push(open.max(lo), close.min(hi), None);
+                cursor = cursor.max(close);
+            }
+            tracer.skip(cursor.max(lo), hi, &gap_reason);
         }
     }
 }

@@ -343,13 +343,13 @@ impl Index {
             }
             let raw = loop {
                 match self.week(k) {
-                    (start, Some(pattern)) => match self.intervals_of(pattern).get(i) {
-                        Some(iv) => {
+                    (start, Some(pattern)) => {
+                        if let Some(iv) = self.intervals_of(pattern).get(i) {
                             i += 1;
                             break Some((start + iv.start, start + iv.end));
                         }
-                        None => (k, i) = (k + 1, 0),
-                    },
+                        (k, i) = (k + 1, 0);
+                    }
                     (_, None) => break None,
                 }
             };

@@ -63,7 +63,7 @@ use std::sync::Arc;
 /// 2101 in the coverage's time zone; every method returns an error for an instant outside it.
 ///
 /// Peers call these operations `between`/`add` (workclock), `business_time_between`/
-/// `business_hours.after` (business_time) or `time ... after` (biz): here they are
+/// `business_hours.after` (`business_time`) or `time ... after` (biz): here they are
 /// [`elapsed`](Clock::elapsed) and [`deadline`](Clock::deadline).
 ///
 /// # Example

@@ -305,6 +305,10 @@ impl ScheduleBuilder {
     /// - [`Error::OverlappingWindows`] for two windows of one day that overlap (windows that only
     ///   touch, `09:00-12:00` and `12:00-14:00`, are fine).
     ///
+    /// # Panics
+    ///
+    /// Never: the table of weekdays holds every weekday.
+    ///
     /// ```
     /// use chrono::{NaiveTime, Weekday};
     /// use support_sla::{coverage::Schedule, Error};

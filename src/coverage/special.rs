@@ -201,9 +201,8 @@ fn parse_date(text: &str) -> Result<NaiveDate, Error> {
         (Some(y), Some(m), Some(d), None) => (number(y, 4), number(m, 2), number(d, 2)),
         _ => (None, None, None),
     };
-    let (year, month, day) = match (year, month, day) {
-        (Some(y), Some(m), Some(d)) => (y, m, d),
-        _ => return Err(malformed("a date must be written YYYY-MM-DD")),
+    let (Some(year), Some(month), Some(day)) = (year, month, day) else {
+        return Err(malformed("a date must be written YYYY-MM-DD"));
     };
     if !(1..=12).contains(&month) {
         return Err(malformed("there is no such month: months are 01 to 12"));

@@ -153,7 +153,7 @@ impl<'a> JiffClock<'a> {
     /// `budget` in chrono. Beyond `TimeDelta` it runs past any supported range: the clock's
     /// own error for `start` first (a start outside the range), else the deadline's.
     fn budget(
-        &self,
+        self,
         start: chrono::DateTime<chrono::Utc>,
         budget: SignedDuration,
     ) -> Result<chrono::TimeDelta, Error> {

@@ -35,7 +35,7 @@
 //! - a view says at the call site which library the caller speaks (`clock.jiff().deadline(…)`),
 //!   answers in it, and leaves the chrono signatures untouched.
 //!
-//! The feature is versioned (`jiff-1`, as serde_with's `chrono_0_4` or confik's `jiff-1`), so a
+//! The feature is versioned (`jiff-1`, as `serde_with`'s `chrono_0_4` or confik's `jiff-1`), so a
 //! later jiff 2 can get its own `jiff-2` surface without breaking anyone; `jiff` is an alias
 //! that will always mean jiff 1.x. The library depends on jiff without its default features
 //! (only `std`): it needs the conversions, not jiff's time-zone database.
@@ -73,6 +73,10 @@ use chrono::{DateTime, TimeDelta, Utc};
 use jiff::{SignedDuration, Timestamp};
 
 /// `at` as a chrono instant, exactly. Infallible: every jiff instant is a chrono instant.
+///
+/// # Panics
+///
+/// Never: jiff's range (years −9999 to 9999) lies inside chrono's.
 ///
 /// ```
 /// use support_sla::jiff_1::to_chrono;
@@ -123,6 +127,10 @@ fn euclidean(seconds: i64, nanos: i32) -> Option<(i64, u32)> {
 ///
 /// [`Error::InstantOutOfRange`] (with jiff's range) when `at` is outside jiff's years −9999 to
 /// 9999. Never for an instant the crate computed: those lie in a clock's supported range.
+///
+/// # Panics
+///
+/// Never: chrono's nanoseconds, below 10^9 once a leap second is carried, fit in an `i32`.
 ///
 /// ```
 /// use chrono::{TimeZone, Utc};

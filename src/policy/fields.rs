@@ -53,6 +53,10 @@ pub(super) fn time_zone<'de, D: Deserializer<'de>>(d: D) -> Result<Tz, D::Error>
 }
 
 /// Writes a zone as its IANA name.
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's `serialize_with` passes the field by reference"
+)]
 pub(super) fn serialize_zone<S: Serializer>(zone: &Tz, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(zone.name())
 }

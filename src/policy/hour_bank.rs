@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 /// A task of on-site preventive consulting, drawn from an [`HourBank`].
 ///
-/// Written and parsed as snake_case words (`"contingency_plan"`); [`Other`](Self::Other) holds a
+/// Written and parsed as `snake_case` words (`"contingency_plan"`); [`Other`](Self::Other) holds a
 /// free description (the policy's list ends in «etc.»). In JSON: `"audit"`, `{"other": "…"}`.
 ///
 /// # Source

@@ -20,7 +20,7 @@ use std::str::FromStr;
 /// [`ContingencyPlan`](Self::ContingencyPlan), and [`Training`](Self::Training)).
 /// [`RequestKind::scope`] says what becomes of each.
 ///
-/// Written and parsed as snake_case words (`"start_up_support"`), the same in JSON.
+/// Written and parsed as `snake_case` words (`"start_up_support"`), the same in JSON.
 ///
 /// # Source
 ///
@@ -455,7 +455,7 @@ impl fmt::Display for Exclusion {
 
 /// Something done to an installation that may void the client's right to support.
 ///
-/// Written and parsed as snake_case words (`"modified_source_code"`), the same in JSON.
+/// Written and parsed as `snake_case` words (`"modified_source_code"`), the same in JSON.
 /// [`assess_installation`] turns a client's report into a [`SupportStanding`].
 ///
 /// # Source

@@ -470,6 +470,10 @@ impl QosReport {
     /// The statuses are taken as they are: compute them at the end of the period (or later) so
     /// that objectives due inside it are decided.
     ///
+    /// # Panics
+    ///
+    /// Never: there is a list of times per severity, four, to merge into the overall one.
+    ///
     /// # Example
     ///
     /// ```

@@ -8,6 +8,7 @@ use crate::iso::write_fraction;
 use crate::{Priority, Severity, Tier};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::fmt;
+use std::fmt::Write as _;
 
 impl fmt::Display for Share {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -215,9 +216,9 @@ fn table(f: &mut fmt::Formatter<'_>, rows: &[Vec<String>], left: usize) -> fmt::
         for (c, (cell, width)) in row.iter().zip(&widths).enumerate() {
             let gap = if c == 0 { "" } else { "  " };
             if c < left {
-                line.push_str(&format!("{gap}{cell:<width$}"));
+                write!(line, "{gap}{cell:<width$}")?;
             } else {
-                line.push_str(&format!("{gap}{cell:>width$}"));
+                write!(line, "{gap}{cell:>width$}")?;
             }
         }
         writeln!(f, "  {}", line.trim_end())?;

@@ -109,6 +109,10 @@ impl Serialize for QosReport {
 
 /// Serializes an objective as the report's word for it (`"first_response"`), for serde's
 /// `serialize_with`.
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's `serialize_with` passes the field by reference"
+)]
 pub(super) fn objective<S: Serializer>(kind: &ObjectiveKind, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(word(*kind))
 }

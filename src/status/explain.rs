@@ -167,6 +167,10 @@ pub struct DueExplanation {
 }
 
 #[cfg(feature = "serde")]
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's `serialize_with` passes the field by reference"
+)]
 fn serialize_tz<S: serde::Serializer>(tz: &Tz, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(tz.name())
 }

@@ -162,7 +162,7 @@ pub enum SlaState {
 
 /// The status of one objective of a ticket.
 ///
-/// With the `serde` feature it serializes with snake_case names, instants in RFC 3339 UTC and
+/// With the `serde` feature it serializes with `snake_case` names, instants in RFC 3339 UTC and
 /// durations in ISO 8601 (`"PT4H"`), and reads back the same.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -246,7 +246,7 @@ fn nanos(delta: TimeDelta) -> i128 {
 
 /// The SLA status of a ticket: its priority and the status of its two objectives.
 ///
-/// With the `serde` feature it serializes as the JSON a service returns (snake_case names,
+/// With the `serde` feature it serializes as the JSON a service returns (`snake_case` names,
 /// instants in RFC 3339 UTC, durations in ISO 8601) and reads back the same.
 ///
 /// ```

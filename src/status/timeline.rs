@@ -166,12 +166,12 @@ impl Phase {
             (Open, EventKind::Paused) => Paused,
             (Paused, EventKind::Paused) => return Err(TimelineRule::PauseWhilePaused),
             (Resolved, EventKind::Paused) => return Err(TimelineRule::PauseAfterResolution),
-            (Paused, EventKind::Resumed) => Open,
+            // Back to open: a pause resumed, or a resolution reopened.
+            (Paused, EventKind::Resumed) | (Resolved, EventKind::Reopened) => Open,
             (_, EventKind::Resumed) => return Err(TimelineRule::ResumeWithoutPause),
             // `Resolved` ends a pause: the customer's answer solved it.
             (Open | Paused, EventKind::Resolved) => Resolved,
             (Resolved, EventKind::Resolved) => return Err(TimelineRule::AlreadyResolved),
-            (Resolved, EventKind::Reopened) => Open,
             (_, EventKind::Reopened) => return Err(TimelineRule::ReopenWithoutResolution),
             (Resolved, EventKind::Closed) => Closed,
             (_, EventKind::Closed) => return Err(TimelineRule::CloseWithoutResolution),

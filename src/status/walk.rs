@@ -302,12 +302,11 @@ impl<'p> Iterator for Stretches<'p, '_, '_> {
         let index = self.next;
         let event = self.walk.events.get(index)?;
         // The stretch from this event to the next one, or to the end.
-        let to = match self.walk.events.get(index + 1) {
-            Some(next) => next.at,
-            None => {
-                self.done = true;
-                self.walk.end
-            }
+        let to = if let Some(next) = self.walk.events.get(index + 1) {
+            next.at
+        } else {
+            self.done = true;
+            self.walk.end
         };
         match event.kind {
             EventKind::Paused => self.run = Run::Paused { since: event.at },

@@ -88,8 +88,8 @@ impl Index {
     /// of the time zone cannot be resolved, or a date cannot be represented.
     pub(crate) fn build(coverage: &Coverage, first: NaiveDate, last: NaiveDate) -> Option<Index> {
         let tz = coverage.time_zone();
-        let days = u32::try_from((last - first).num_days() + 1).ok()?;
-        let week_count = days.div_ceil(7) as usize;
+        let day_count = u32::try_from((last - first).num_days() + 1).ok()?;
+        let week_count = day_count.div_ceil(7) as usize;
         let nominal = first
             .and_time(NaiveTime::MIN)
             .and_utc()
@@ -122,7 +122,7 @@ impl Index {
             let local = nominal + k as i64 * WEEK;
             let plan = WeekPlan {
                 day0,
-                days: (days - day0).min(7),
+                days: (day_count - day0).min(7),
                 local,
                 start,
                 offset,
@@ -236,8 +236,8 @@ impl<'a> Builder<'a> {
             .iter()
             .take_while(|&&d| d < end)
             .fold(0u8, |mask, &d| mask | 1 << (d - plan.day0));
-        let plain = !special_days && !plan.shifts && plan.days == 7;
-        if plain {
+        let whole_week = !special_days && !plan.shifts && plan.days == 7;
+        if whole_week {
             let known = self
                 .plain
                 .iter()
@@ -250,18 +250,15 @@ impl<'a> Builder<'a> {
         }
         self.fill_scratch(plan)?;
         let id = self.intern(plan)?;
-        if plain {
-            let at = match self
+        if whole_week {
+            let at = self
                 .plain
                 .iter()
                 .position(|(delta, _)| *delta == plan.delta)
-            {
-                Some(at) => at,
-                None => {
+                .unwrap_or_else(|| {
                     self.plain.push((plan.delta, [u16::MAX; 128]));
                     self.plain.len() - 1
-                }
-            };
+                });
             if let Some(slot) = self
                 .plain
                 .get_mut(at)
@@ -424,7 +421,7 @@ impl Hasher for Prehashed {
     }
 }
 
-/// A fast hash of a week's shape (FxHash's mixing step): patterns are compared in full on a
+/// A fast hash of a week's shape (`FxHash`'s mixing step): patterns are compared in full on a
 /// hit, so a collision only costs a duplicate pattern.
 fn hash_week(delta: i64, len: i64, intervals: &[Interval]) -> u64 {
     const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;

@@ -120,7 +120,7 @@ mod timing {
     }
 
     #[test]
-    #[ignore]
+    #[ignore = "timing loop for `perf stat`, asserts nothing and takes seconds"]
     fn timing_build_standard_1000() {
         let (first, last) = range();
         let c = Coverage::standard();
@@ -130,7 +130,7 @@ mod timing {
     }
 
     #[test]
-    #[ignore]
+    #[ignore = "timing loop for `perf stat`, asserts nothing and takes seconds"]
     fn timing_offsets_1000() {
         let (first, _) = range();
         let tz = chrono_tz::Europe::Madrid;
