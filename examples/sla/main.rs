@@ -188,10 +188,10 @@ enum Command {
     /// objective whose answer moved from the old policy to the new, `error: line N: …` for a bad
     /// line
     Repair {
-        /// The policy document the answers were given under (PolicyConfig or history JSON)
+        /// The policy document the answers were given under (`PolicyConfig` or history JSON)
         #[arg(long, value_name = "FILE")]
         old: PathBuf,
-        /// The policy document to compare with (PolicyConfig or history JSON)
+        /// The policy document to compare with (`PolicyConfig` or history JSON)
         #[arg(long, value_name = "FILE")]
         new: PathBuf,
         /// The instant of the statuses, RFC 3339
