@@ -1,5 +1,7 @@
 //! `elapsed` and `deadline` over spans from one hour to ten years, on the `standard` and
 //! `always` coverages and on `special` (standard with one special day a month, 2020–2029). The goal: the same cost whatever the span.
+//! `history10` is the Standard clock of a policy history of ten versions (summer hours from
+//! 1 July and back on 15 September, 2021–2025): the same cost with versions.
 //!
 //! Each iteration answers one query, cycling over 64 start instants spread across 2025 (at
 //! nanosecond offsets), so the figures are not those of one cached path.
@@ -12,6 +14,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use support_sla::clock::Clock;
 use support_sla::coverage::{Coverage, SpecialHours};
+use support_sla::policy::{CoverageKind, PolicyConfig, PolicyHistory};
+use support_sla::SupportPolicy;
 
 const SPANS: [(&str, i64); 5] = [
     ("1h", 3_600),
@@ -49,6 +53,23 @@ fn standard_with_special_days() -> Coverage {
     }
 }
 
+/// A policy history of ten changes (eleven versions): summer hours (09:00–14:00) from 1 July and
+/// the usual hours again from 15 September, 2021 to 2025.
+fn ten_versions() -> SupportPolicy {
+    let mut summer = PolicyConfig::default();
+    summer.standard_hours = "mon-fri 09:00-14:00".parse().unwrap();
+    let mut history = PolicyHistory::new(PolicyConfig::default());
+    for year in 2021..=2025 {
+        let at = |m, d| {
+            DateTime::parse_from_rfc3339(&format!("{year}-{m:02}-{d:02}T00:00:00+02:00")).unwrap()
+        };
+        history = history
+            .then(at(7, 1), summer.clone())
+            .then(at(9, 15), PolicyConfig::default());
+    }
+    SupportPolicy::from_history(history).unwrap()
+}
+
 fn bench(c: &mut Criterion) {
     let starts = starts();
     for (name, coverage) in [
@@ -59,29 +80,40 @@ fn bench(c: &mut Criterion) {
         let Ok(clock) = Clock::new(coverage) else {
             panic!("the {name} preset builds a clock");
         };
-        for (label, seconds) in SPANS {
-            let span = TimeDelta::seconds(seconds);
-            let ends: Vec<_> = starts.iter().map(|s| *s + span).collect();
-            let budgets: Vec<TimeDelta> = starts
-                .iter()
-                .zip(&ends)
-                .map(|(s, e)| clock.elapsed(*s, *e).unwrap_or_default())
-                .collect();
-            let mut i = 0usize;
-            c.bench_function(&format!("clock/elapsed/{name}/{label}"), |b| {
-                b.iter(|| {
-                    i = (i + 1) & 63;
-                    clock.elapsed(black_box(starts[i]), black_box(ends[i]))
-                });
+        spans(c, &starts, name, &clock);
+    }
+    let policy = ten_versions();
+    spans(
+        c,
+        &starts,
+        "history10",
+        policy.clock(CoverageKind::Standard),
+    );
+}
+
+fn spans(c: &mut Criterion, starts: &[DateTime<Utc>], name: &str, clock: &Clock) {
+    for (label, seconds) in SPANS {
+        let span = TimeDelta::seconds(seconds);
+        let ends: Vec<_> = starts.iter().map(|s| *s + span).collect();
+        let budgets: Vec<TimeDelta> = starts
+            .iter()
+            .zip(&ends)
+            .map(|(s, e)| clock.elapsed(*s, *e).unwrap_or_default())
+            .collect();
+        let mut i = 0usize;
+        c.bench_function(&format!("clock/elapsed/{name}/{label}"), |b| {
+            b.iter(|| {
+                i = (i + 1) & 63;
+                clock.elapsed(black_box(starts[i]), black_box(ends[i]))
             });
-            let mut i = 0usize;
-            c.bench_function(&format!("clock/deadline/{name}/{label}"), |b| {
-                b.iter(|| {
-                    i = (i + 1) & 63;
-                    clock.deadline(black_box(starts[i]), black_box(budgets[i]))
-                });
+        });
+        let mut i = 0usize;
+        c.bench_function(&format!("clock/deadline/{name}/{label}"), |b| {
+            b.iter(|| {
+                i = (i + 1) & 63;
+                clock.deadline(black_box(starts[i]), black_box(budgets[i]))
             });
-        }
+        });
     }
 }
 

@@ -175,6 +175,47 @@ pub enum Error {
         error: Box<Error>,
     },
 
+    /// A version of a policy history that is refused: its position and field, and why.
+    #[error("invalid policy version {index}, field {field}: {error}")]
+    InvalidVersion {
+        /// The position of the version in the history (0 for the first).
+        index: usize,
+        /// The field (`"from"`, `"policy"`, `"calendar_overrides"`…).
+        field: &'static str,
+        /// What is wrong with it.
+        #[source]
+        error: Box<Error>,
+    },
+
+    /// A policy history with no version.
+    #[error("a policy history needs at least one version")]
+    EmptyHistory,
+
+    /// A version after the first without the instant it takes effect.
+    #[error("only the first version may leave out the instant it takes effect")]
+    MissingVersionStart,
+
+    /// A version that does not take effect after the one before it.
+    #[error("{from} is not after {previous}, when the version before takes effect")]
+    VersionsNotIncreasing {
+        /// When the version takes effect.
+        from: DateTime<Utc>,
+        /// When the version before it takes effect.
+        previous: DateTime<Utc>,
+    },
+
+    /// A later version that changes whether a date before it takes effect is a holiday.
+    #[error(
+        "it changes whether {date} is a holiday, a date before {from} when the version takes \
+         effect: a correction to a past date is a new calendar, not a version"
+    )]
+    PastDateChanged {
+        /// The date whose holiday status changes.
+        date: NaiveDate,
+        /// When the version takes effect.
+        from: DateTime<Utc>,
+    },
+
     /// Special hours whose dates do not make a range.
     #[error("special hours {} are invalid: {reason}", excerpt(name))]
     InvalidSpecialHours {

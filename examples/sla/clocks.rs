@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::path::Path;
 use support_sla::clock::Clock;
 use support_sla::coverage::Coverage;
-use support_sla::policy::{CoverageKind, PolicyConfig};
+use support_sla::policy::{CoverageKind, PolicyConfig, PolicyDocument};
 use support_sla::{Severity, SupportPolicy, Tier};
 
 use crate::input::{self, Failure};
@@ -20,22 +20,21 @@ pub struct Clocks {
     from_file: bool,
 }
 
+/// The policy of the document at `path`: a policy configuration or a history of versions
+/// (`{"versions": […]}`), told apart by its first field.
+pub fn read_policy(path: &Path) -> Result<SupportPolicy, Failure> {
+    let shown = path.display();
+    let text =
+        std::fs::read(path).map_err(|e| format!("reading policy {:?}: {e}", shown.to_string()))?;
+    let what = format!("policy {:?}", shown.to_string());
+    let document: PolicyDocument = input::json(&text, &what)?;
+    SupportPolicy::try_from(document).map_err(|e| format!("{what}: {e}").into())
+}
+
 impl Clocks {
     /// The policy of the document at `path`, or the built-in one (built when first needed).
     pub fn load(path: Option<&Path>) -> Result<Clocks, Failure> {
-        let policy = match path {
-            None => None,
-            Some(path) => {
-                let shown = path.display();
-                let text = std::fs::read(path)
-                    .map_err(|e| format!("reading policy {:?}: {e}", shown.to_string()))?;
-                let what = format!("policy {:?}", shown.to_string());
-                let config: PolicyConfig = input::json(&text, &what)?;
-                let policy =
-                    SupportPolicy::from_config(config).map_err(|e| format!("{what}: {e}"))?;
-                Some(policy)
-            }
-        };
+        let policy = path.map(read_policy).transpose()?;
         Ok(Clocks {
             presets: HashMap::new(),
             from_file: policy.is_some(),

@@ -13,8 +13,12 @@
 //! ```
 //!
 //! `sla help` and `sla SUBCOMMAND --help` say what each subcommand takes. Every subcommand takes
-//! `--policy FILE`: the policy document (the JSON of `support_sla::policy::PolicyConfig`) to use
+//! `--policy FILE`: the policy document (the JSON of `support_sla::policy::PolicyConfig`, or a
+//! history of versions `{"versions": [{"policy": {…}}, {"from": "…", "policy": {…}}]}`) to use
 //! instead of the built-in policy of the text.
+//!
+//! `sla repair --old FILE --new FILE --now T < tickets.csv`: one line per ticket objective whose
+//! due instant or state moved between the two policies.
 //!
 //! Exit status: 0 when everything was answered, 1 when a request could not be answered (and,
 //! for `batch`, when any line was an error), 2 for a usage error, 141 when the reader of the
@@ -24,6 +28,7 @@ mod batch;
 mod clocks;
 mod desk;
 mod input;
+mod repair;
 mod show;
 
 use clap::{Args, Parser, Subcommand};
@@ -52,7 +57,8 @@ struct Cli {
 /// The policy every subcommand takes.
 #[derive(Debug, Args)]
 struct PolicyArg {
-    /// The policy document (`PolicyConfig` JSON) to use instead of the built-in policy
+    /// The policy document (`PolicyConfig` JSON, or a history `{"versions": [...]}`) to use
+    /// instead of the built-in policy
     #[arg(long, value_name = "FILE")]
     policy: Option<PathBuf>,
 }
@@ -176,6 +182,21 @@ enum Command {
     Batch {
         #[command(flatten)]
         policy: PolicyArg,
+    },
+    /// Lines ID,TIER,SEVERITY,REGISTERED[,RESPONDED[,RESOLVED]] on standard input: one line
+    /// `ID response|resolution DUE_BEFORE -> DUE_AFTER STATE_BEFORE -> STATE_AFTER` per
+    /// objective whose answer moved from the old policy to the new, `error: line N: …` for a bad
+    /// line
+    Repair {
+        /// The policy document the answers were given under (`PolicyConfig` or history JSON)
+        #[arg(long, value_name = "FILE")]
+        old: PathBuf,
+        /// The policy document to compare with (`PolicyConfig` or history JSON)
+        #[arg(long, value_name = "FILE")]
+        new: PathBuf,
+        /// The instant of the statuses, RFC 3339
+        #[arg(long, value_name = "T")]
+        now: String,
     },
 }
 
@@ -324,6 +345,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<ExitCode, Failure> {
         Command::Batch { policy } => {
             let mut clocks = Clocks::load(policy.policy.as_deref())?;
             return batch::run(&mut clocks, &mut io::stdin().lock(), out);
+        }
+        Command::Repair { old, new, now } => {
+            let now = instant(&now)?.to_utc();
+            let (old, new) = (clocks::read_policy(&old)?, clocks::read_policy(&new)?);
+            return repair::run(&old, &new, now, &mut io::stdin().lock(), out);
         }
     }
     Ok(ExitCode::SUCCESS)

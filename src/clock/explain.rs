@@ -494,7 +494,15 @@ impl Clock {
 
     fn trace(&self, a: i64, b: i64, answer: Answer) -> Explanation {
         let mut tracer = Tracer::default();
-        self.trace_into(a, b, &mut tracer);
+        match &self.versions {
+            // Each version's clock traces its own span: its hours, holidays and special hours.
+            Some(versions) => {
+                for (clock, lo, hi) in versions.pieces(a, b) {
+                    clock.trace_into(lo, hi, &mut tracer);
+                }
+            }
+            None => self.trace_into(a, b, &mut tracer),
+        }
         tracer.finish(self.coverage().time_zone(), answer)
     }
 

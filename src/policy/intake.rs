@@ -488,6 +488,12 @@ impl SupportPolicy {
         ticket: Option<TicketId>,
     ) -> Result<Result<Accepted, Refusal>, Error> {
         let at = at.to_utc();
+        // Of a policy history, the rules of the version in force at the call (a version's own
+        // view is not a history, so this asks once).
+        let in_force = self.in_force_at(at);
+        if !std::ptr::eq(in_force, self) {
+            return in_force.intake(tier, severity, channel, at, ticket);
+        }
         let accepted = match ticket {
             Some(ticket) => Accepted::FollowUp { ticket },
             None => Accepted::Register { registered: at },

@@ -18,6 +18,7 @@
 mod feature_request;
 #[cfg(feature = "serde")]
 mod fields;
+mod history;
 mod hour_bank;
 mod intake;
 mod objectives;
@@ -27,6 +28,7 @@ mod scope;
 pub use feature_request::{
     Availability, FeatureRequest, FeatureState, FeatureTransition, VendorAnswer,
 };
+pub use history::{PolicyDocument, PolicyHistory, PolicyVersion};
 pub use hour_bank::{Activity, Consumption, HourBank, Package, Purchase};
 pub use intake::{Accepted, Acknowledgement, ClosureNotification, PlusUrgentCalls, Refusal};
 pub use objectives::{Objective, ObjectiveSource, Objectives};
@@ -283,19 +285,23 @@ impl Default for PolicyConfig {
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
-    serde(try_from = "PolicyConfig", into = "PolicyConfig")
+    serde(try_from = "PolicyDocument", into = "PolicyDocument")
 )]
 pub struct SupportPolicy {
     config: PolicyConfig,
     standard: Clock,
     plus: Clock,
     always: Clock,
+    /// One configuration, a history of several, or one version of a history (see
+    /// [`PolicyHistory`]).
+    history: history::Role,
 }
 
 impl PartialEq for SupportPolicy {
-    /// Two policies are equal when their configurations are.
+    /// Two policies are equal when their configurations are, and their histories (a version of
+    /// a history equals only the same version of an equal history).
     fn eq(&self, other: &Self) -> bool {
-        self.config == other.config
+        self.config == other.config && self.history.key() == other.history.key()
     }
 }
 
@@ -353,17 +359,38 @@ impl SupportPolicy {
     /// text or a zone name that does not parse is refused when the document is read, with the
     /// same [`Error::InvalidConfig`].)
     pub fn from_config(config: PolicyConfig) -> Result<SupportPolicy, Error> {
+        let [standard, plus, always] = SupportPolicy::coverages(&config)?;
+        Ok(SupportPolicy {
+            standard: SupportPolicy::clock_of(CoverageKind::Standard, standard)?,
+            plus: SupportPolicy::clock_of(CoverageKind::Plus, plus)?,
+            always: SupportPolicy::clock_of(CoverageKind::Always, always)?,
+            config,
+            history: history::Role::Single,
+        })
+    }
+
+    /// The clock of `coverage`, the policy's coverage of `kind`. A clock refuses its hours (never
+    /// open, too many windows a day), named by their field, or its zone.
+    pub(crate) fn clock_of(kind: CoverageKind, coverage: Coverage) -> Result<Clock, Error> {
+        Clock::new(coverage).map_err(|error| {
+            let field = match (&error, kind) {
+                (Error::TimeZoneRule { .. }, _) | (_, CoverageKind::Always) => "time_zone",
+                (_, CoverageKind::Standard) => "standard_hours",
+                (_, CoverageKind::Plus) => "plus_hours",
+            };
+            Error::InvalidConfig {
+                field,
+                error: Box::new(error),
+            }
+        })
+    }
+
+    /// The three coverages of `config` (Standard, Plus, around the clock), checked.
+    pub(crate) fn coverages(config: &PolicyConfig) -> Result<[Coverage; 3], Error> {
         let field = |field: &'static str| {
             move |error: Error| Error::InvalidConfig {
                 field,
                 error: Box::new(error),
-            }
-        };
-        // A clock refuses its hours (never open, too many windows a day) or its zone.
-        let clock_field = |hours: &'static str| {
-            move |error: Error| match error {
-                Error::TimeZoneRule { .. } => field("time_zone")(error),
-                _ => field(hours)(error),
             }
         };
         per_mille(config.at_risk_per_mille).map_err(field("at_risk_per_mille"))?;
@@ -401,20 +428,17 @@ impl SupportPolicy {
                 .with_special_hours(config.special_hours.clone())
                 .map_err(field("special_hours"))
         };
-        let standard = Clock::new(office(standard_hours, Arc::clone(&calendar))?)
-            .map_err(clock_field("standard_hours"))?;
-        let plus = Clock::new(office(plus_hours, calendar)?).map_err(clock_field("plus_hours"))?;
-        let always =
-            Clock::new(Coverage::always().with_time_zone(time_zone)).map_err(field("time_zone"))?;
-        Ok(SupportPolicy {
-            config,
-            standard,
-            plus,
-            always,
-        })
+        Ok([
+            office(standard_hours, Arc::clone(&calendar))?,
+            office(plus_hours, calendar)?,
+            Coverage::always().with_time_zone(time_zone),
+        ])
     }
 
     /// The configuration of this policy, in canonical form (schedules as their `Display` text).
+    /// Of a history, the configuration of its last version, as for every accessor of the
+    /// configuration below: see [`in_force_at`](Self::in_force_at) for the version in force at
+    /// an instant, and [`history`](Self::history) for all.
     pub fn config(&self) -> &PolicyConfig {
         &self.config
     }
@@ -478,7 +502,8 @@ impl SupportPolicy {
     /// When the response and resolution of a ticket of `tier` and `severity` registered at
     /// `registered` fall due: the [`deadline`](Clock::deadline) of each objective from the
     /// registration instant on the ticket's coverage clock. A ticket registered out of hours
-    /// starts consuming service time at the next opening.
+    /// starts consuming service time at the next opening. Of a history, the objectives are
+    /// those of the version in force at `registered` (see [`in_force_at`](Self::in_force_at)).
     ///
     /// # Errors
     ///
@@ -491,8 +516,9 @@ impl SupportPolicy {
         registered: DateTime<Z>,
     ) -> Result<Deadlines, Error> {
         let registered = registered.to_utc();
-        let clock = self.coverage_clock(tier, severity);
-        let objective = self.objective(tier, severity);
+        let policy = self.in_force_at(registered);
+        let clock = policy.coverage_clock(tier, severity);
+        let objective = policy.objective(tier, severity);
         Ok(Deadlines {
             response: clock.deadline(registered, objective.first_response())?,
             resolution: clock.deadline(registered, objective.resolution())?,
@@ -516,6 +542,8 @@ impl TryFrom<PolicyConfig> for SupportPolicy {
 }
 
 impl From<SupportPolicy> for PolicyConfig {
+    /// The configuration of the policy; of a history, that of its last version (see
+    /// [`SupportPolicy::config`]; [`PolicyDocument`] keeps every version).
     fn from(policy: SupportPolicy) -> Self {
         policy.config
     }

@@ -38,6 +38,7 @@
 mod explain;
 #[cfg(feature = "serde")]
 mod iso_serde;
+mod repair;
 mod thresholds;
 mod timeline;
 mod walk;
@@ -45,6 +46,7 @@ mod walk;
 pub use crate::error::TimelineRule;
 pub use crate::objective::ObjectiveKind;
 pub use explain::{DueExplanation, DueSummary, TicketSkip, TicketStretch, TicketStretchKind};
+pub use repair::{changes, repair, Changes, Moved, Outcome, RepairTicket, Repaired};
 pub use thresholds::{Threshold, ThresholdInstant, Thresholds};
 pub use timeline::{Event, EventKind, Timeline};
 
@@ -347,12 +349,14 @@ impl SupportPolicy {
         now: DateTime<Z>,
     ) -> Result<TicketStatus, Error> {
         let now = now.to_utc();
-        let objective = self.objective(facts.tier, facts.severity);
-        let deadlines = self.due(facts.tier, facts.severity, facts.registered)?;
-        let at_risk = self.config().at_risk_per_mille;
-        let source = self.objectives().source(facts.tier, facts.severity);
+        // The objectives of the version in force at the registration (policy history).
+        let policy = self.in_force_at(facts.registered);
+        let objective = policy.objective(facts.tier, facts.severity);
+        let deadlines = policy.due(facts.tier, facts.severity, facts.registered)?;
+        let at_risk = policy.config().at_risk_per_mille;
+        let source = policy.objectives().source(facts.tier, facts.severity);
         let one = |budget: TimeDelta, due: DateTime<Utc>, answer: Option<DateTime<Utc>>| {
-            let clock = self.coverage_clock(facts.tier, facts.severity);
+            let clock = policy.coverage_clock(facts.tier, facts.severity);
             let used = clock.elapsed(facts.registered, answer.unwrap_or(now))?;
             Ok::<_, Error>(ObjectiveStatus::new(
                 (budget, source),
@@ -448,12 +452,14 @@ impl SupportPolicy {
         now: DateTime<Z>,
     ) -> Result<TicketStatus, Error> {
         let now = now.to_utc();
+        // The rules of the version in force at the registration (policy history).
+        let policy = self.in_force_at(timeline.registered_at());
         let mut rule = None;
         let mut objective = |kind| {
-            let walk = Walk::new(self, timeline, kind, now);
+            let walk = Walk::new(policy, timeline, kind, now);
             let (tally, due) = walk.due()?;
             if walk.reclassified {
-                rule = Some(self.reclassification());
+                rule = Some(policy.reclassification());
             }
             Ok::<_, Error>(ObjectiveStatus::new(
                 (walk.budget, walk.source),
@@ -462,7 +468,7 @@ impl SupportPolicy {
                 walk.answer,
                 now,
                 walk.answer.is_none() && !tally.tail.running,
-                self.config().at_risk_per_mille,
+                policy.config().at_risk_per_mille,
             ))
         };
         let response = objective(ObjectiveKind::Response)?;

@@ -152,7 +152,11 @@ impl SupportPolicy {
         now: DateTime<Z>,
     ) -> Result<Thresholds, Error> {
         let now = now.to_utc();
-        let fractions = &self.config().thresholds_per_mille;
+        // The fractions of the version in force at the registration (policy history).
+        let fractions = &self
+            .in_force_at(timeline.registered_at())
+            .config()
+            .thresholds_per_mille;
         let objective = |kind| {
             let walk = Walk::new(self, timeline, kind, now);
             let targets: Vec<TimeDelta> = fractions

@@ -91,6 +91,8 @@ impl<'p, 't> Walk<'p, 't> {
         kind: ObjectiveKind,
         now: DateTime<Utc>,
     ) -> Walk<'p, 't> {
+        // The objectives and rule of the version in force at the registration (policy history).
+        let policy = policy.in_force_at(timeline.registered_at());
         let all = timeline.events();
         let answer_index = match kind {
             ObjectiveKind::Response => all.iter().position(|e| e.kind == EventKind::FirstResponse),

@@ -19,6 +19,7 @@ use chrono_tz::Tz;
 use std::collections::BTreeSet;
 
 pub mod ticket;
+pub mod versions;
 
 /// Nanoseconds in one second.
 pub const SECOND: i64 = 1_000_000_000;
