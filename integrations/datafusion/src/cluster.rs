@@ -12,7 +12,11 @@ use datafusion::prelude::SessionConfig;
 use std::sync::Arc;
 use support_sla::SupportPolicy;
 
-/// Ballista's default session state for `config`, with the functions of `policy` registered.
+/// Ballista's default session state for `config`, with the functions of `policy` registered:
+/// the state a standalone cluster's scheduler and executor are built from
+/// (`SessionContext::standalone_with_state`). Ballista's client context made from it keeps
+/// only Ballista's own functions: [`register`](crate::register) the functions on that context
+/// too, as on a `SessionContext::remote_with_state` one.
 ///
 /// # Errors
 ///

@@ -37,14 +37,18 @@ fn write_history(dir: &Path, tickets: i64, parts: i64) {
     }
 }
 
-async fn run(ctx: &SessionContext, dir: &Path, sql: &str) -> Vec<RecordBatch> {
+async fn register_history(ctx: &SessionContext, dir: &Path) {
     for table in ["tickets", "events"] {
         let path = format!("{}/", dir.join(table).display());
         ctx.register_parquet(table, &path, ParquetReadOptions::default())
             .await
             .unwrap();
     }
-    ctx.sql(sql).await.unwrap().collect().await.unwrap()
+}
+
+async fn run(ctx: &SessionContext, sql: &str) -> String {
+    let batches: Vec<RecordBatch> = ctx.sql(sql).await.unwrap().collect().await.unwrap();
+    pretty_format_batches(&batches).unwrap().to_string()
 }
 
 struct TempDir(PathBuf);
@@ -70,14 +74,14 @@ async fn ballista_standalone_gives_the_rows_of_a_single_node_run() {
         .with_ballista_standalone_parallelism(2);
     let state = support_sla_datafusion::cluster::session_state(&policy, config).unwrap();
     let cluster = SessionContext::standalone_with_state(state).await.unwrap();
+    // Ballista's client state keeps only its own functions: register them on the client too.
+    support_sla_datafusion::register(&cluster, &policy);
 
+    register_history(&single, &dir.0).await;
+    register_history(&cluster, &dir.0).await;
     for sql in [QOS, QOS_TIMELINE] {
-        let want = pretty_format_batches(&run(&single, &dir.0, sql).await)
-            .unwrap()
-            .to_string();
-        let got = pretty_format_batches(&run(&cluster, &dir.0, sql).await)
-            .unwrap()
-            .to_string();
+        let want = run(&single, sql).await;
+        let got = run(&cluster, sql).await;
         // 12 months × 3 tiers × 4 severities, give or take an empty group.
         assert!(want.lines().count() > 100, "{want}");
         assert_eq!(got, want);
