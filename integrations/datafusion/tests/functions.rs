@@ -179,14 +179,14 @@ struct StatusRow {
 }
 
 fn status_row() -> impl Strategy<Value = StatusRow> {
-    let hours = 0..300 * 3600_000_000_000i64;
+    let hours = 0..300 * 3_600_000_000_000_i64;
     (
         prop::sample::select(TIERS.to_vec()),
         prop::sample::select(SEVERITIES.to_vec()),
         instant(),
         prop::option::of(hours.clone()),
         prop::option::of(hours.clone()),
-        -3600_000_000_000i64..400 * 3600_000_000_000,
+        -3_600_000_000_000_i64..400 * 3_600_000_000_000,
     )
         .prop_map(
             |(tier, severity, registered, responded, resolved, now)| StatusRow {
@@ -384,7 +384,7 @@ fn a_null_argument_gives_null() {
         format!("SELECT sla_elapsed_ns('plus', {null_ts}, {ts})"),
         format!("SELECT sla_elapsed_ns('plus', {ts}, NULL)"),
         format!("SELECT sla_deadline(CAST(NULL AS VARCHAR), {ts}, 60)"),
-        format!("SELECT sla_deadline('plus', NULL, 60)"),
+        "SELECT sla_deadline('plus', NULL, 60)".to_owned(),
         format!("SELECT sla_deadline('plus', {ts}, NULL)"),
         "SELECT sla_priority(NULL, 'S1')".to_owned(),
         "SELECT sla_priority('vip', NULL)".to_owned(),
