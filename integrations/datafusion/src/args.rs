@@ -1,0 +1,218 @@
+//! Reading the functions' arguments: whole Arrow arrays or constants, without a per-row copy.
+//!
+//! Each reader borrows its column (or holds its constant) and answers row by row; words are
+//! borrowed `&str`, instants are nanoseconds since the epoch converted from the column's unit
+//! with an overflow check.
+
+use chrono::{DateTime, Utc};
+use datafusion::arrow::array::{
+    Array, ArrayRef, AsArray, Int64Array, LargeStringArray, PrimitiveArray, StringArray,
+    StringViewArray,
+};
+use datafusion::arrow::datatypes::{
+    DataType, Int64Type, TimeUnit, TimestampMicrosecondType, TimestampMillisecondType,
+    TimestampNanosecondType, TimestampSecondType,
+};
+use datafusion::common::{Result, ScalarValue, exec_err, plan_err};
+use datafusion::logical_expr::ColumnarValue;
+
+/// The type an argument holding a word (coverage, tier, severity, event kind) is coerced to:
+/// any string type is read as it comes, integers (a severity `1`–`4`) and NULL become text.
+pub(crate) fn word_type(function: &str, argument: &str, given: &DataType) -> Result<DataType> {
+    match given {
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => Ok(given.clone()),
+        DataType::Null | DataType::Dictionary(..) => Ok(DataType::Utf8),
+        t if t.is_integer() => Ok(DataType::Utf8),
+        t => plan_err!("{function}: argument {argument} must be text, got {t}"),
+    }
+}
+
+/// The type an instant argument is coerced to: any timestamp as it comes (any unit, any zone),
+/// text (RFC 3339) and NULL as nanoseconds in UTC.
+pub(crate) fn instant_type(function: &str, argument: &str, given: &DataType) -> Result<DataType> {
+    match given {
+        DataType::Timestamp(..) => Ok(given.clone()),
+        DataType::Null | DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => Ok(
+            DataType::Timestamp(TimeUnit::Nanosecond, Some("UTC".into())),
+        ),
+        t => plan_err!("{function}: argument {argument} must be a timestamp, got {t}"),
+    }
+}
+
+/// The type of a whole number of seconds: any integer (and NULL) as BIGINT.
+pub(crate) fn seconds_type(function: &str, argument: &str, given: &DataType) -> Result<DataType> {
+    match given {
+        DataType::Null => Ok(DataType::Int64),
+        t if t.is_integer() => Ok(DataType::Int64),
+        t => plan_err!("{function}: argument {argument} must be an integer, got {t}"),
+    }
+}
+
+/// A column (or constant) of words.
+pub(crate) enum Words<'a> {
+    Constant(Option<&'a str>),
+    Utf8(&'a StringArray),
+    Large(&'a LargeStringArray),
+    View(&'a StringViewArray),
+}
+
+impl<'a> Words<'a> {
+    /// Reads `value`, which must have one of the types [`word_type`] gives.
+    pub(crate) fn new(function: &str, value: &'a ColumnarValue) -> Result<Words<'a>> {
+        match value {
+            ColumnarValue::Scalar(scalar) => match scalar {
+                ScalarValue::Utf8(v) | ScalarValue::LargeUtf8(v) | ScalarValue::Utf8View(v) => {
+                    Ok(Words::Constant(v.as_deref()))
+                }
+                ScalarValue::Null => Ok(Words::Constant(None)),
+                other => exec_err!("{function}: expected text, got {}", other.data_type()),
+            },
+            ColumnarValue::Array(array) => Words::of_array(function, array),
+        }
+    }
+
+    /// Reads a column of text.
+    pub(crate) fn of_array(function: &str, array: &'a ArrayRef) -> Result<Words<'a>> {
+        match array.data_type() {
+            DataType::Utf8 => Ok(Words::Utf8(array.as_string::<i32>())),
+            DataType::LargeUtf8 => Ok(Words::Large(array.as_string::<i64>())),
+            DataType::Utf8View => Ok(Words::View(array.as_string_view())),
+            t => exec_err!("{function}: expected text, got {t}"),
+        }
+    }
+
+    /// The word of row `row`, `None` for NULL.
+    #[inline]
+    pub(crate) fn get(&self, row: usize) -> Option<&'a str> {
+        match self {
+            Words::Constant(v) => *v,
+            Words::Utf8(a) => a.is_valid(row).then(|| a.value(row)),
+            Words::Large(a) => a.is_valid(row).then(|| a.value(row)),
+            Words::View(a) => a.is_valid(row).then(|| a.value(row)),
+        }
+    }
+}
+
+/// A column (or constant) of instants in any timestamp unit.
+pub(crate) enum Instants<'a> {
+    Constant(Option<i64>, TimeUnit),
+    Seconds(&'a PrimitiveArray<TimestampSecondType>),
+    Millis(&'a PrimitiveArray<TimestampMillisecondType>),
+    Micros(&'a PrimitiveArray<TimestampMicrosecondType>),
+    Nanos(&'a PrimitiveArray<TimestampNanosecondType>),
+}
+
+impl<'a> Instants<'a> {
+    /// Reads `value`, which must be a timestamp (see [`instant_type`]).
+    pub(crate) fn new(function: &str, value: &'a ColumnarValue) -> Result<Instants<'a>> {
+        match value {
+            ColumnarValue::Scalar(scalar) => match scalar {
+                ScalarValue::TimestampSecond(v, _) => Ok(Instants::Constant(*v, TimeUnit::Second)),
+                ScalarValue::TimestampMillisecond(v, _) => {
+                    Ok(Instants::Constant(*v, TimeUnit::Millisecond))
+                }
+                ScalarValue::TimestampMicrosecond(v, _) => {
+                    Ok(Instants::Constant(*v, TimeUnit::Microsecond))
+                }
+                ScalarValue::TimestampNanosecond(v, _) => {
+                    Ok(Instants::Constant(*v, TimeUnit::Nanosecond))
+                }
+                ScalarValue::Null => Ok(Instants::Constant(None, TimeUnit::Nanosecond)),
+                other => exec_err!(
+                    "{function}: expected a timestamp, got {}",
+                    other.data_type()
+                ),
+            },
+            ColumnarValue::Array(array) => Instants::of_array(function, array),
+        }
+    }
+
+    /// Reads a column of timestamps.
+    pub(crate) fn of_array(function: &str, array: &'a ArrayRef) -> Result<Instants<'a>> {
+        match array.data_type() {
+            DataType::Timestamp(TimeUnit::Second, _) => Ok(Instants::Seconds(array.as_primitive())),
+            DataType::Timestamp(TimeUnit::Millisecond, _) => {
+                Ok(Instants::Millis(array.as_primitive()))
+            }
+            DataType::Timestamp(TimeUnit::Microsecond, _) => {
+                Ok(Instants::Micros(array.as_primitive()))
+            }
+            DataType::Timestamp(TimeUnit::Nanosecond, _) => {
+                Ok(Instants::Nanos(array.as_primitive()))
+            }
+            t => exec_err!("{function}: expected a timestamp, got {t}"),
+        }
+    }
+
+    /// The instant of row `row`, `Ok(None)` for NULL.
+    ///
+    /// # Errors
+    ///
+    /// When the value does not fit in nanoseconds since the epoch (years before 1677 or after
+    /// 2262: outside every clock's supported range), naming the value and `function`.
+    #[inline]
+    pub(crate) fn get(&self, function: &str, row: usize) -> Result<Option<DateTime<Utc>>> {
+        let (value, unit) = match self {
+            Instants::Constant(v, unit) => (*v, *unit),
+            Instants::Seconds(a) => (a.is_valid(row).then(|| a.value(row)), TimeUnit::Second),
+            Instants::Millis(a) => (a.is_valid(row).then(|| a.value(row)), TimeUnit::Millisecond),
+            Instants::Micros(a) => (a.is_valid(row).then(|| a.value(row)), TimeUnit::Microsecond),
+            Instants::Nanos(a) => (a.is_valid(row).then(|| a.value(row)), TimeUnit::Nanosecond),
+        };
+        let Some(value) = value else {
+            return Ok(None);
+        };
+        let per_unit: i64 = match unit {
+            TimeUnit::Second => 1_000_000_000,
+            TimeUnit::Millisecond => 1_000_000,
+            TimeUnit::Microsecond => 1_000,
+            TimeUnit::Nanosecond => 1,
+        };
+        match value.checked_mul(per_unit) {
+            Some(nanos) => Ok(Some(DateTime::from_timestamp_nanos(nanos))),
+            None => exec_err!(
+                "{function}: instant {value} {} since the epoch is outside the supported range",
+                unit_name(unit)
+            ),
+        }
+    }
+}
+
+/// The unit's name, for messages.
+fn unit_name(unit: TimeUnit) -> &'static str {
+    match unit {
+        TimeUnit::Second => "s",
+        TimeUnit::Millisecond => "ms",
+        TimeUnit::Microsecond => "µs",
+        TimeUnit::Nanosecond => "ns",
+    }
+}
+
+/// A column (or constant) of BIGINT.
+pub(crate) enum Integers<'a> {
+    Constant(Option<i64>),
+    Array(&'a Int64Array),
+}
+
+impl<'a> Integers<'a> {
+    /// Reads `value`, which must be BIGINT (see [`seconds_type`]).
+    pub(crate) fn new(function: &str, value: &'a ColumnarValue) -> Result<Integers<'a>> {
+        match value {
+            ColumnarValue::Scalar(ScalarValue::Int64(v)) => Ok(Integers::Constant(*v)),
+            ColumnarValue::Scalar(ScalarValue::Null) => Ok(Integers::Constant(None)),
+            ColumnarValue::Array(a) if a.data_type() == &DataType::Int64 => {
+                Ok(Integers::Array(a.as_primitive::<Int64Type>()))
+            }
+            other => exec_err!("{function}: expected BIGINT, got {}", other.data_type()),
+        }
+    }
+
+    /// The value of row `row`, `None` for NULL.
+    #[inline]
+    pub(crate) fn get(&self, row: usize) -> Option<i64> {
+        match self {
+            Integers::Constant(v) => *v,
+            Integers::Array(a) => a.is_valid(row).then(|| a.value(row)),
+        }
+    }
+}
