@@ -87,7 +87,7 @@ impl ObjectiveColumns {
             other => {
                 return Err(exec_datafusion_err!(
                     "{function}: the state {other:?} has no SQL word yet"
-                ))
+                ));
             }
         };
         self.state.append_value(state);
