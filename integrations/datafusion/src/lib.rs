@@ -167,7 +167,7 @@ pub fn register(ctx: &SessionContext, policy: &SupportPolicy) {
 /// let policy = support_sla_datafusion::policy_from_document(
 ///     r#"{ "plus_hours": "mon-fri 08:00-21:00" }"#,
 /// )?;
-/// assert_eq!(policy.config().plus_hours, "mon-fri 08:00-21:00");
+/// assert_eq!(policy.config().plus_hours.to_string(), "mon-fri 08:00-21:00");
 /// assert!(support_sla_datafusion::policy_from_document("{ \"colour\": 1 }").is_err());
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
