@@ -4,7 +4,7 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use crate::clocks::Clocks;
-use crate::input::{duration, instant, Failure};
+use crate::input::{duration, each_line, instant, Failure};
 use crate::show::utc;
 
 /// Answers every line of `input` on `out`, in order, exactly one line each: the answer, or
@@ -15,38 +15,20 @@ pub fn run(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
-    let mut line = Vec::with_capacity(128);
-    let mut number: u64 = 0;
-    let mut failed = false;
-    loop {
-        line.clear();
-        let read = input
-            .read_until(b'\n', &mut line)
-            .map_err(|e| format!("reading standard input after line {number}: {e}"))?;
-        if read == 0 {
-            break;
-        }
-        number += 1;
-        let text = line.strip_suffix(b"\n").unwrap_or(&line);
-        let text = text.strip_suffix(b"\r").unwrap_or(text);
-        let answer = match std::str::from_utf8(text) {
-            Err(_) => Err(format!("line {number}: not UTF-8").into()),
-            Ok(text) if text.trim().is_empty() => Err(format!("line {number}: empty").into()),
+    each_line(input, out, |number, line, out| {
+        let answer = match line {
+            Err(problem) => Err(format!("line {number}: {problem}").into()),
             Ok(text) => answer(clocks, text),
         };
         match answer {
             Ok(text) => writeln!(out, "{text}")?,
             Err(Failure::Output(error)) => return Err(Failure::Output(error)),
             Err(error) => {
-                failed = true;
                 writeln!(out, "error: {error}")?;
+                return Ok(false);
             }
         }
-    }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+        Ok(true)
     })
 }
 

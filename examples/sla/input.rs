@@ -211,3 +211,47 @@ fn string(text: &[u8], start: usize) -> Option<(String, usize)> {
     let raw = text.get(start + 1..)?;
     Some((String::from_utf8_lossy(raw).into_owned(), text.len()))
 }
+
+/// Reads `input` line by line (LF or CRLF ends) and hands `handle` each line's number (from 1)
+/// and its text, or why it has none (`"empty"`, `"not UTF-8"`). `handle` writes its answer or
+/// its `error: …` line and says whether the line was answered; a failed write stops the run.
+/// Exit status 0 when every line was answered, 1 when any was not: the line loop of `batch`
+/// and `repair`, which answer exactly one input line at a time.
+pub fn each_line(
+    input: &mut dyn std::io::BufRead,
+    out: &mut dyn std::io::Write,
+    mut handle: impl FnMut(
+        u64,
+        Result<&str, &'static str>,
+        &mut dyn std::io::Write,
+    ) -> Result<bool, Failure>,
+) -> Result<std::process::ExitCode, Failure> {
+    let mut line = Vec::with_capacity(128);
+    let mut number: u64 = 0;
+    let mut failed = false;
+    loop {
+        line.clear();
+        let read = input
+            .read_until(b'\n', &mut line)
+            .map_err(|e| format!("reading standard input after line {number}: {e}"))?;
+        if read == 0 {
+            break;
+        }
+        number += 1;
+        let text = line.strip_suffix(b"\n").unwrap_or(&line);
+        let text = text.strip_suffix(b"\r").unwrap_or(text);
+        let text = match std::str::from_utf8(text) {
+            Err(_) => Err("not UTF-8"),
+            Ok(text) if text.trim().is_empty() => Err("empty"),
+            Ok(text) => Ok(text),
+        };
+        if !handle(number, text, out)? {
+            failed = true;
+        }
+    }
+    Ok(if failed {
+        std::process::ExitCode::FAILURE
+    } else {
+        std::process::ExitCode::SUCCESS
+    })
+}

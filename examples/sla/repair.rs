@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use support_sla::status::{changes, Moved, ObjectiveKind, SlaState, TicketFacts};
 use support_sla::SupportPolicy;
 
-use crate::input::{instant, Failure};
+use crate::input::{each_line, instant, Failure};
 use crate::show::utc;
 
 /// Reads tickets `ID,TIER,SEVERITY,REGISTERED[,RESPONDED[,RESOLVED]]` (RESPONDED may be empty
@@ -22,28 +22,11 @@ pub fn run(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> Result<ExitCode, Failure> {
-    let mut line = Vec::with_capacity(128);
-    let mut number: u64 = 0;
-    let mut failed = false;
-    loop {
-        line.clear();
-        let read = input
-            .read_until(b'\n', &mut line)
-            .map_err(|e| format!("reading standard input after line {number}: {e}"))?;
-        if read == 0 {
-            break;
-        }
-        number += 1;
-        let text = line.strip_suffix(b"\n").unwrap_or(&line);
-        let text = text.strip_suffix(b"\r").unwrap_or(text);
-        let answer = match std::str::from_utf8(text) {
-            Err(_) => Err("not UTF-8".into()),
-            Ok(text) if text.trim().is_empty() => Err("empty".into()),
-            Ok(text) => ticket(text).and_then(|(id, facts)| {
-                let moved = changes(old, new, &facts, now)?;
-                Ok((id, moved))
-            }),
-        };
+    each_line(input, out, |number, line, out| {
+        let answer = line.map_err(Failure::from).and_then(|text| {
+            let (id, facts) = ticket(text)?;
+            Ok((id, changes(old, new, &facts, now)?))
+        });
         match answer {
             Ok((id, Some(moved))) => {
                 for objective in moved.iter() {
@@ -53,15 +36,11 @@ pub fn run(
             Ok((_, None)) => {}
             Err(Failure::Output(error)) => return Err(Failure::Output(error)),
             Err(error) => {
-                failed = true;
                 writeln!(out, "error: line {number}: {error}")?;
+                return Ok(false);
             }
         }
-    }
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+        Ok(true)
     })
 }
 
