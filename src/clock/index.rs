@@ -44,6 +44,27 @@ impl Interval {
     fn after(&self) -> i64 {
         self.before + (self.end - self.start)
     }
+
+    /// Appends `[start, end)` to `ivs` (in order), joined with the last interval if they touch.
+    fn join(ivs: &mut Vec<Interval>, start: i64, end: i64) {
+        match ivs.last_mut() {
+            Some(last) if last.end >= start => last.end = last.end.max(end),
+            _ => ivs.push(Interval {
+                start,
+                end,
+                before: 0,
+            }),
+        }
+    }
+
+    /// Sets the service time before each of `ivs` (in order).
+    fn count_before(ivs: &mut [Interval]) {
+        let mut before = 0;
+        for iv in ivs {
+            iv.before = before;
+            before += iv.end - iv.start;
+        }
+    }
 }
 
 /// What a week looks like: where it starts, how long it lasts, its open intervals.

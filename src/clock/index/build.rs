@@ -384,22 +384,11 @@ impl<'a> Builder<'a> {
                 if open >= close {
                     continue; // wholly inside a skipped hour
                 }
-                match scratch.last_mut() {
-                    Some(last) if last.end >= open => last.end = last.end.max(close),
-                    _ => scratch.push(Interval {
-                        start: open,
-                        end: close,
-                        before: 0,
-                    }),
-                }
+                Interval::join(&mut scratch, open, close);
             }
             (day_start, offset) = (next_start, next_offset);
         }
-        let mut before = 0;
-        for iv in &mut scratch {
-            iv.before = before;
-            before += iv.end - iv.start;
-        }
+        Interval::count_before(&mut scratch);
         self.scratch = scratch;
         Some(())
     }

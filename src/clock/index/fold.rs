@@ -148,20 +148,8 @@ fn cut_week(scratch: &mut Vec<Interval>, ws: i64, we: i64, parts: &[Part<'_>]) {
             continue;
         }
         for (open, close) in part.index.open_intervals(a, b) {
-            let (open, close) = (open - ws, close - ws);
-            match scratch.last_mut() {
-                Some(last) if last.end >= open => last.end = last.end.max(close),
-                _ => scratch.push(Interval {
-                    start: open,
-                    end: close,
-                    before: 0,
-                }),
-            }
+            Interval::join(scratch, open - ws, close - ws);
         }
     }
-    let mut before = 0;
-    for iv in scratch.iter_mut() {
-        iv.before = before;
-        before += iv.end - iv.start;
-    }
+    Interval::count_before(scratch);
 }
