@@ -509,6 +509,7 @@ fn standard_calls_for_severity_1_or_2_only_in_standard_hours() {
             next_open: Some(next),
             coverage: CoverageKind::Standard,
             time_zone: Madrid,
+            configured_hours: None,
         })
     };
     assert_eq!(call(madrid(6, 9, 17, 30)), outside(madrid(6, 10, 9, 0)));
@@ -547,6 +548,7 @@ fn plus_calls_for_severity_1_or_2_also_outside_standard_hours_within_plus_hours(
                 next_open: Some(madrid(6, 16, 9, 0)),
                 coverage: CoverageKind::Plus,
                 time_zone: Madrid,
+                configured_hours: None,
             })
         );
         assert!(matches!(
@@ -600,6 +602,7 @@ fn plus_and_vip_call_for_severity_3_or_4_within_the_plus_window() {
                     next_open: Some(madrid(6, 9, 9, 0)),
                     coverage: CoverageKind::Plus,
                     time_zone: Madrid,
+                    configured_hours: None,
                 })
             );
         }
@@ -648,6 +651,7 @@ fn refusals_say_the_reason_in_plain_english_citing_the_policy() {
         next_open: Some(madrid(6, 16, 9, 0)),
         coverage: CoverageKind::Plus,
         time_zone: Madrid,
+        configured_hours: None,
     }
     .to_string();
     assert!(
@@ -668,6 +672,7 @@ fn refusals_acknowledgements_and_closures_show_madrid_time() {
         next_open: Some(winter.to_utc()),
         coverage: CoverageKind::Standard,
         time_zone: Madrid,
+        configured_hours: None,
     };
     assert!(
         refusal
@@ -1147,6 +1152,7 @@ fn plus_urgent_calls_are_taken_in_standard_hours_even_when_plus_hours_do_not_cov
             next_open: Some(madrid(6, 9, 12, 0)),
             coverage: CoverageKind::Plus,
             time_zone: Madrid,
+            configured_hours: Some(Box::new("mon-fri 12:00-20:00".parse()?)),
         })
     );
     // Saturday: both windows closed; the next opening is the earlier of the two (Monday 09:00).
@@ -1164,6 +1170,7 @@ fn plus_urgent_calls_are_taken_in_standard_hours_even_when_plus_hours_do_not_cov
             next_open: Some(madrid(6, 16, 9, 0)),
             coverage: CoverageKind::Plus,
             time_zone: Madrid,
+            configured_hours: None,
         })
     );
     Ok(())
@@ -1181,4 +1188,41 @@ fn an_objective_must_be_longer_than_zero_and_the_error_says_which() {
         error.to_string(),
         r#"invalid first_response duration "PT0S": an objective must be longer than zero"#
     );
+}
+
+/// Hours the configuration changes are the ones a refusal gives, not the text's quote.
+#[test]
+fn refusals_give_configured_hours_instead_of_quoting_the_text() -> Result<(), Error> {
+    let policy = SupportPolicy::builder()
+        .plus_hours("mon-fri 08:00-21:00".parse()?)
+        .build()?;
+    let early = madrid(6, 9, 7, 30); // Monday 07:30
+    let refused = policy.intake(Tier::Plus, Severity::S3, Channel::Phone, early, TICKET)?;
+    let Err(refusal) = refused else {
+        panic!("a Plus S3 call at 07:30 is outside the configured hours: {refused:?}");
+    };
+    assert!(matches!(
+        &refusal,
+        Refusal::OutsidePhoneHours { next_open: Some(open), configured_hours: Some(hours), .. }
+            if *open == madrid(6, 9, 8, 0) && hours.to_string() == "mon-fri 08:00-21:00"
+    ));
+    let text = refusal.to_string();
+    assert!(
+        text.contains("configured: plus hours mon-fri 08:00-21:00") && !text.contains('«'),
+        "{text}"
+    );
+    // The text's own hours are still quoted for the tier left as the text has it.
+    let refused = policy.intake(Tier::Standard, Severity::S1, Channel::Phone, early, TICKET)?;
+    assert!(matches!(
+        refused,
+        Err(Refusal::OutsidePhoneHours {
+            configured_hours: None,
+            ..
+        })
+    ));
+    assert!(refused
+        .unwrap_err()
+        .to_string()
+        .contains("«de lunes a jueves"));
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! Intake rules: whether a report through a channel is accepted at an instant.
 
 use super::{CoverageKind, SupportPolicy};
+use crate::coverage::Schedule;
 use crate::{Channel, Error, Severity, TicketId, Tier};
 use chrono::{DateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
@@ -354,6 +355,11 @@ pub enum Refusal {
         coverage: CoverageKind,
         /// The policy's zone, in which `Display` shows `next_open`.
         time_zone: Tz,
+        /// The tier's hours when the policy's configuration replaces the figures the text
+        /// quotes (Standard hours, or Plus hours for Severity 3 and 4, other than the text's),
+        /// which `Display` then gives instead of the quote; `None` when the quote holds (boxed:
+        /// a schedule is large, a refusal stays small).
+        configured_hours: Option<Box<Schedule>>,
     },
 }
 
@@ -380,6 +386,7 @@ impl fmt::Display for Refusal {
                 next_open,
                 coverage,
                 time_zone,
+                configured_hours,
             } => {
                 write!(
                     f,
@@ -389,7 +396,13 @@ impl fmt::Display for Refusal {
                     write!(f, "; it opens at {}", local_time(*at, *time_zone))?;
                 }
                 f.write_str("; e-mail and web take reports at any hour (")?;
-                phone_hours(f, *tier, *severity, *coverage)?;
+                match configured_hours {
+                    Some(hours) => write!(
+                        f,
+                        "configured: {tier} hours {hours}, in place of the policy text's"
+                    )?,
+                    None => phone_hours(f, *tier, *severity, *coverage)?,
+                }
                 f.write_str(")")
             }
         }
@@ -539,7 +552,20 @@ impl SupportPolicy {
             next_open,
             coverage: self.coverage_kind(tier, severity),
             time_zone: self.config.time_zone,
+            configured_hours: self.configured_hours(tier, severity),
         }))
+    }
+
+    /// The phone hours of `tier` and `severity` when the configuration replaces the figures the
+    /// text quotes (see [`Refusal::OutsidePhoneHours`]). The Plus S1/S2 sentence quotes no
+    /// figures («fuera del horario de soporte estándar»), so it holds for any hours.
+    fn configured_hours(&self, tier: Tier, severity: Severity) -> Option<Box<Schedule>> {
+        let (hours, text) = match (tier, severity.is_urgent()) {
+            (Tier::Standard, _) => (&self.config.standard_hours, Schedule::standard()),
+            (Tier::Plus, false) => (&self.config.plus_hours, Schedule::plus()),
+            (Tier::Plus, true) | (Tier::Vip, _) => return None,
+        };
+        (*hours != text).then(|| Box::new(hours.clone()))
     }
 
     /// The acknowledgement of `ticket`, registered at `registered` with `description`, with
