@@ -466,6 +466,7 @@ fn the_alternate_display_is_pinned_whole() {
 }
 
 const PINNED: &str = r"QoS report: 5 tickets registered in [2025-01-31 23:00:00 UTC, 2025-03-03 23:00:00 UTC)
+Objectives: 10 of 10 counted against crate defaults (the policy text gives no figures)
 
 First response: met/decided, share met, (pending)
              standard            plus             vip             all
@@ -496,3 +497,28 @@ Breaches: 2 (2 first response, 0 resolution)
   2       P3 standard S1  2025-03-03 08:00:00  first response  2025-03-03 09:00:00  no                   2:00:00
   4       P5 plus S2      2025-03-03 08:00:00  first response  2025-03-03 10:00:00  2025-03-03 10:30:00  0:30:00
 ";
+
+/// A report says how many objectives were measured against the crate's placeholder budgets, and
+/// says nothing when every budget is configured.
+#[test]
+fn the_report_counts_objectives_measured_against_crate_defaults() {
+    let (list, _) = mixed();
+    let period = Madrid
+        .with_ymd_and_hms(2025, 2, 1, 0, 0, 0)
+        .unwrap()
+        .to_utc()..at(4, 0, 0);
+    assert_eq!(report(&list, period.clone()).crate_default_objectives(), 10);
+
+    // The same budgets, configured (as a contract would give them): no caveat.
+    let configured = SupportPolicy::builder()
+        .objectives(support_sla::policy::Objectives::new(
+            Severity::ALL.map(|s| policy().objective(Tier::Standard, s)),
+        ))
+        .build()
+        .unwrap();
+    let facts = TicketFacts::new(Tier::Plus, Severity::S2, at(3, 9, 0));
+    let status = configured.status(&facts, at(3, 12, 0)).unwrap();
+    let r = QosReport::new([(TicketId::new(1), status)], period);
+    assert_eq!(r.crate_default_objectives(), 0);
+    assert!(!r.to_string().contains("crate defaults"), "{r}");
+}

@@ -87,6 +87,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+use crate::policy::ObjectiveSource;
 use crate::status::{ObjectiveStatus, SlaState, TicketStatus};
 use crate::{Priority, Severity, TicketId, Tier};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
@@ -454,6 +455,8 @@ pub struct QosReport {
     by_severity: [[Option<Percentiles>; SEVERITIES]; 2],
     /// `[objective]`.
     overall: [Option<Percentiles>; 2],
+    /// Objectives counted whose budget is the crate's placeholder, not a configured figure.
+    crate_defaults: u64,
 }
 
 impl QosReport {
@@ -496,7 +499,7 @@ impl QosReport {
         Z: TimeZone,
     {
         let (from, to) = (period.start.to_utc(), period.end.to_utc());
-        let mut count = 0u64;
+        let (mut count, mut crate_defaults) = (0u64, 0u64);
         let mut cells = [Tallies::default(); PRIORITIES];
         let mut breaches = Vec::new();
         let mut times: [[Samples; SEVERITIES]; 2] = Default::default();
@@ -510,6 +513,9 @@ impl QosReport {
             let cell = status.priority.index();
             for kind in ObjectiveKind::ALL {
                 let objective = objective_of(kind, status);
+                if objective.source == ObjectiveSource::CrateDefault {
+                    crate_defaults += 1;
+                }
                 if let Some(tallies) = cells.get_mut(cell) {
                     tallies.get_mut(kind).count(objective.state);
                 }
@@ -563,7 +569,16 @@ impl QosReport {
             breaches,
             by_severity,
             overall,
+            crate_defaults,
         }
+    }
+
+    /// How many of the objectives counted (two a ticket) have the crate's placeholder budget
+    /// ([`ObjectiveSource::CrateDefault`]) rather than configured figures: when it is not zero,
+    /// "met" and "breached" are measured against the crate's defaults, not a contract's, and
+    /// the text form says so.
+    pub fn crate_default_objectives(&self) -> u64 {
+        self.crate_defaults
     }
 
     /// The period: tickets registered in `[from, to)`.

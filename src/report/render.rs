@@ -5,6 +5,7 @@
 
 use super::{Breach, ObjectiveKind, Percentiles, QosReport, Share, Tally};
 use crate::iso::write_fraction;
+use crate::policy::ObjectiveSource;
 use crate::{Priority, Severity, Tier};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::fmt;
@@ -26,6 +27,15 @@ impl fmt::Display for QosReport {
             "QoS report: {} tickets registered in [{}, {})",
             self.tickets, self.from, self.to
         )?;
+        if self.crate_defaults > 0 {
+            writeln!(
+                f,
+                "Objectives: {} of {} counted against {}",
+                self.crate_defaults,
+                2 * self.tickets,
+                ObjectiveSource::CrateDefault
+            )?;
+        }
         for kind in ObjectiveKind::ALL {
             writeln!(f)?;
             writeln!(

@@ -74,9 +74,10 @@ impl Serialize for Period<'_> {
 
 impl Serialize for QosReport {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("QosReport", 8)?;
+        let mut st = s.serialize_struct("QosReport", 9)?;
         st.serialize_field("period", &Period(self))?;
         st.serialize_field("tickets", &self.tickets)?;
+        st.serialize_field("crate_default_objectives", &self.crate_defaults)?;
         st.serialize_field("total", &self.total())?;
         st.serialize_field(
             "by_severity",
