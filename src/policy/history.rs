@@ -13,8 +13,10 @@
 //!   new calendar (a new policy), and [`repair`](crate::status::repair) says which tickets'
 //!   answers moved.
 //!
-//! Versions with equal coverages share one built clock, and a clock of versions answers in
-//! constant time (one clock query plus a binary search over the versions).
+//! Versions with equal coverages share one built clock, and a clock of versions folds their
+//! precomputed indexes into one: it answers with the very steps, at the very cost, of a clock of
+//! one coverage, whatever the number of versions. Only versions crowded into one week (hundreds,
+//! a few minutes apart) can be refused, with [`Error::TooManyStretches`].
 
 use super::{CoverageKind, PolicyConfig, SupportPolicy};
 use crate::calendar::Holiday;
