@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release -p support-sla-datafusion --example sql -- \
-//!     [--policy FILE] [--table NAME=PATH]… [--format csv|table] "SQL"
+//!     [--policy FILE] [--table NAME=PATH]… [--format csv|table] [--scheduler URL] "SQL"
 //! ```
 //!
 //! - `--table NAME=PATH`: a table read from a `.csv` file (with a header line, schema inferred)
@@ -10,6 +10,9 @@
 //! - `--policy FILE`: a policy document (JSON of `support_sla::policy::PolicyConfig`); the
 //!   policy of the text by default.
 //! - `--format`: `table` (default) or `csv` (with a header line).
+//! - `--scheduler df://HOST:PORT` (feature `ballista`): run the statement on a Ballista
+//!   cluster whose scheduler listens there (its scheduler and executors must be given the same
+//!   `--policy`, and read the tables' files at the same paths).
 //! - The statement may also be `@FILE`, read from that file.
 
 use datafusion::arrow::csv::WriterBuilder;
@@ -20,14 +23,16 @@ use support_sla::SupportPolicy;
 
 type Failure = Box<dyn std::error::Error>;
 
-const USAGE: &str = "usage: sql [--policy FILE] [--table NAME=PATH]... [--format csv|table] \"SQL\" \
-(PATH: a .csv file with a header line, or a .parquet file or directory; SQL may be @FILE)";
+const USAGE: &str = "usage: sql [--policy FILE] [--table NAME=PATH]... [--format csv|table] \
+[--scheduler df://HOST:PORT] \"SQL\" (PATH: a .csv file with a header line, or a .parquet file or \
+directory; SQL may be @FILE)";
 
 #[derive(Default)]
 struct Options {
     policy: Option<String>,
     tables: Vec<(String, String)>,
     csv: bool,
+    scheduler: Option<String>,
     statement: Option<String>,
 }
 
@@ -41,6 +46,7 @@ fn options(args: &[String]) -> Result<Options, Failure> {
         };
         match arg.as_str() {
             "--policy" => options.policy = Some(value()?.clone()),
+            "--scheduler" => options.scheduler = Some(value()?.clone()),
             "--table" => {
                 let table = value()?;
                 let (name, path) = table
@@ -75,15 +81,19 @@ fn options(args: &[String]) -> Result<Options, Failure> {
 async fn run(args: &[String]) -> Result<(), Failure> {
     let options = options(args)?;
     let statement = options.statement.ok_or(USAGE)?;
-    let ctx = SessionContext::new();
-    match &options.policy {
+    let policy = match &options.policy {
         Some(file) => {
             let text =
                 std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
-            support_sla_datafusion::register_document(&ctx, &text)?;
+            support_sla_datafusion::policy_from_document(&text)?
         }
-        None => support_sla_datafusion::register(&ctx, &SupportPolicy::madrid()),
-    }
+        None => SupportPolicy::madrid(),
+    };
+    let ctx = match &options.scheduler {
+        Some(url) => remote(url, &policy).await?,
+        None => SessionContext::new(),
+    };
+    support_sla_datafusion::register(&ctx, &policy);
     for (name, path) in &options.tables {
         if path.ends_with(".csv") {
             ctx.register_csv(name, path, CsvReadOptions::new().has_header(true))
@@ -105,6 +115,26 @@ async fn run(args: &[String]) -> Result<(), Failure> {
         println!("{}", pretty_format_batches(&batches)?);
     }
     Ok(())
+}
+
+/// A client session of the Ballista cluster whose scheduler is at `url`, knowing the functions
+/// of `policy` (the caller registers them again on the context: Ballista's client state drops
+/// added functions).
+#[cfg(feature = "ballista")]
+async fn remote(url: &str, policy: &SupportPolicy) -> Result<SessionContext, Failure> {
+    use ballista::prelude::{SessionConfigExt, SessionContextExt};
+    use datafusion::prelude::SessionConfig;
+    let config = SessionConfig::new_with_ballista();
+    let state = support_sla_datafusion::cluster::session_state(policy, config)?;
+    Ok(SessionContext::remote_with_state(url, state).await?)
+}
+
+#[cfg(not(feature = "ballista"))]
+async fn remote(url: &str, _: &SupportPolicy) -> Result<SessionContext, Failure> {
+    Err(format!(
+        "--scheduler {url}: this build has no Ballista client (build with --features ballista)"
+    )
+    .into())
 }
 
 #[tokio::main]
