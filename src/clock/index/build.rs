@@ -2,9 +2,9 @@
 //! schedule, and interning of the weeks' patterns.
 
 use super::{Index, Interval, Pattern, DAY, WEEK};
-use crate::clock::dst::{offset_nanos, wall_to_nanos};
-use crate::coverage::{Coverage, Schedule, Window, DAY_NANOS};
-use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use crate::clock::dst::{offset_nanos, wall_to_nanos, ZoneWeeks};
+use crate::coverage::{Coverage, Schedule, Window};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -86,38 +86,33 @@ struct Builder<'a> {
 impl Index {
     /// The index of `coverage` over the local days `first..=last`. `None` when an offset change
     /// of the time zone cannot be resolved, or a date cannot be represented.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn build(coverage: &Coverage, first: NaiveDate, last: NaiveDate) -> Option<Index> {
-        let tz = coverage.time_zone();
-        let day_count = u32::try_from((last - first).num_days() + 1).ok()?;
-        let week_count = day_count.div_ceil(7) as usize;
-        let nominal = first
-            .and_time(NaiveTime::MIN)
-            .and_utc()
-            .timestamp_nanos_opt()?;
-        let range_start = wall_to_nanos(tz, first, 0)?;
-        let range_end = wall_to_nanos(tz, last, DAY_NANOS)?;
-        // The first instant of week `k` and the UTC offset then, given the offset of the week
-        // before: one offset look-up a week, and the wall-clock rule only when it changed.
-        let week_start = |k: usize, offset: i64| -> Option<(i64, i64)> {
-            if k == week_count {
-                return Some((range_end, offset_nanos(tz, range_end)?));
-            }
-            let guess = nominal + k as i64 * WEEK - offset;
-            if offset_nanos(tz, guess)? == offset {
-                return Some((guess, offset));
-            }
-            let date = first.checked_add_days(Days::new(7 * k as u64))?;
-            let start = wall_to_nanos(tz, date, 0)?;
-            Some((start, offset_nanos(tz, start)?))
-        };
+        let zone = ZoneWeeks::new(coverage.time_zone(), first, last)?;
+        Index::build_in(coverage, &zone)
+    }
+
+    /// The index of `coverage` over the weeks of `zone` (which must be of the coverage's time
+    /// zone). `None` when an offset change of the time zone cannot be resolved, or a date
+    /// cannot be represented.
+    pub(crate) fn build_in(coverage: &Coverage, zone: &ZoneWeeks) -> Option<Index> {
+        if zone.tz != coverage.time_zone() {
+            return None;
+        }
+        let (first, day_count, nominal) = (zone.first, zone.days, zone.nominal);
+        let last = first.checked_add_days(Days::new(u64::from(day_count) - 1))?;
+        let week_count = zone.weeks();
+        let starts = zone.starts.to_vec();
+        let (&range_start, &range_end) = (starts.first()?, starts.last()?);
         let mut builder = Builder::new(coverage, first, last)?;
         let mut befores = Vec::with_capacity(week_count + 1);
-        let mut starts = Vec::with_capacity(week_count + 1);
         let mut weeks = Vec::with_capacity(week_count);
         let mut before = 0i64;
-        let (mut start, mut offset) = (range_start, offset_nanos(tz, range_start)?);
-        for k in 0..week_count {
-            let (next, next_offset) = week_start(k + 1, offset)?;
+        let offsets = &zone.offsets;
+        for (k, (edges, offsets)) in starts.windows(2).zip(offsets.windows(2)).enumerate() {
+            let (&[start, next], &[offset, next_offset]) = (edges, offsets) else {
+                return None;
+            };
             let day0 = u32::try_from(7 * k).ok()?;
             let local = nominal + k as i64 * WEEK;
             let plan = WeekPlan {
@@ -132,14 +127,11 @@ impl Index {
                 shifts: offset != next_offset || start != local - offset,
             };
             let id = builder.week(&plan)?;
-            starts.push(plan.start);
             befores.push(before);
             weeks.push(id);
             before += builder.patterns.get(usize::from(id))?.total;
-            (start, offset) = (next, next_offset);
         }
         befores.push(before);
-        starts.push(range_end);
         let (service_shift, service_buckets) = service_buckets(&befores);
         let Builder {
             mut patterns,
