@@ -25,7 +25,14 @@ pub(crate) struct ZoneWeeks {
     pub(crate) starts: Arc<[i64]>,
     /// `offsets[k]`: the UTC offset at `starts[k]`, in nanoseconds.
     pub(crate) offsets: Box<[i64]>,
+    /// The weeks whose offset changes, or whose first midnight was skipped, ascending: the
+    /// first instant and offset of each of their days, then of the next week.
+    pub(crate) shifted: Box<[(usize, DayEdges)]>,
 }
+
+/// `(first instant, offset then)` of each day of a week, then of the next week's first day
+/// (entries past a shorter last week unused).
+pub(crate) type DayEdges = [(i64, i64); 8];
 
 impl ZoneWeeks {
     /// The weeks of `first..=last` in `tz`. `None` when an offset change of the zone cannot be
@@ -60,6 +67,27 @@ impl ZoneWeeks {
         }
         starts.push(range_end);
         offsets.push(offset_nanos(tz, range_end)?);
+        let mut shifted = Vec::new();
+        for (k, (edges, offsets)) in starts.windows(2).zip(offsets.windows(2)).enumerate() {
+            let (&[start, next], &[offset, next_offset]) = (edges, offsets) else {
+                return None;
+            };
+            let local = nominal + k as i64 * WEEK;
+            if offset != next_offset || start != local - offset {
+                let day0 = u32::try_from(7 * k).ok()?;
+                let week_days = (days - day0).min(7);
+                let day_edges = ZoneWeeks::day_edges(
+                    tz,
+                    first,
+                    day0,
+                    week_days,
+                    local,
+                    (start, offset),
+                    (next, next_offset),
+                )?;
+                shifted.push((k, day_edges));
+            }
+        }
         Some(ZoneWeeks {
             tz,
             first,
@@ -67,7 +95,45 @@ impl ZoneWeeks {
             nominal,
             starts: starts.into(),
             offsets: offsets.into(),
+            shifted: shifted.into(),
         })
+    }
+
+    /// The first instant and offset of each of the `week_days` days of the week starting on
+    /// day `day0` (its first midnight `local` read as UTC), starting at `start` and followed
+    /// by a week starting at `next`: the offset looked up each day, and the wall-clock rule
+    /// applied when it changed.
+    fn day_edges(
+        tz: Tz,
+        first: NaiveDate,
+        day0: u32,
+        week_days: u32,
+        local: i64,
+        start: (i64, i64),
+        next: (i64, i64),
+    ) -> Option<DayEdges> {
+        const DAY: i64 = crate::coverage::DAY_NANOS as i64;
+        let mut edges = [next; 8];
+        let mut edge = start;
+        for (d, slot) in edges.iter_mut().enumerate().take(week_days as usize) {
+            *slot = edge;
+            let offset = edge.1;
+            if d + 1 == week_days as usize {
+                break;
+            }
+            let guess = local + (d as i64 + 1) * DAY - offset;
+            edge = if offset_nanos(tz, guess)? == offset {
+                (guess, offset)
+            } else {
+                let date = first.checked_add_days(Days::new(u64::from(day0) + d as u64 + 1))?;
+                let day_start = wall_to_nanos(tz, date, 0)?;
+                (day_start, offset_nanos(tz, day_start)?)
+            };
+        }
+        if let Some(slot) = edges.get_mut(week_days as usize) {
+            *slot = next;
+        }
+        Some(edges)
     }
 
     /// The number of weeks (the last may be shorter).
@@ -79,6 +145,7 @@ impl ZoneWeeks {
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn heap_bytes(&self) -> usize {
         (self.starts.len() + self.offsets.len()) * size_of::<i64>()
+            + self.shifted.len() * size_of::<(usize, DayEdges)>()
     }
 }
 

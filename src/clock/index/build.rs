@@ -2,7 +2,7 @@
 //! schedule, and interning of the weeks' patterns.
 
 use super::{Index, Interval, Pattern, DAY, WEEK};
-use crate::clock::dst::{offset_nanos, wall_to_nanos, ZoneWeeks};
+use crate::clock::dst::{wall_to_nanos, DayEdges, ZoneWeeks};
 use crate::coverage::{Coverage, Schedule, Window};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::collections::HashMap;
@@ -44,7 +44,7 @@ impl Exceptions<'_> {
 }
 
 /// A week being built: where it is and which of its days are not plain.
-struct WeekPlan {
+struct WeekPlan<'z> {
     /// Day number of the week's first day.
     day0: u32,
     /// Days of the week inside the range (7 but for a last, shorter week).
@@ -56,10 +56,10 @@ struct WeekPlan {
     offset: i64,
     delta: i64,
     len: i64,
-    /// The offset at the start of the next week.
-    next_offset: i64,
     /// Whether the offset changes inside the week, or its first midnight was skipped.
     shifts: bool,
+    /// Then, the first instant and offset of each day (see [`ZoneWeeks::shifted`]).
+    edges: Option<&'z DayEdges>,
 }
 
 /// Builds the index, interning patterns.
@@ -109,12 +109,16 @@ impl Index {
         let mut weeks = Vec::with_capacity(week_count);
         let mut before = 0i64;
         let offsets = &zone.offsets;
-        for (k, (edges, offsets)) in starts.windows(2).zip(offsets.windows(2)).enumerate() {
-            let (&[start, next], &[offset, next_offset]) = (edges, offsets) else {
+        let mut shifted = zone.shifted.iter().peekable();
+        for (k, (edges, &offset)) in starts.windows(2).zip(offsets.iter()).enumerate() {
+            let &[start, next] = edges else {
                 return None;
             };
             let day0 = u32::try_from(7 * k).ok()?;
             let local = nominal + k as i64 * WEEK;
+            let edges = shifted
+                .next_if(|(week, _)| *week == k)
+                .map(|(_, edges)| edges);
             let plan = WeekPlan {
                 day0,
                 days: (day_count - day0).min(7),
@@ -123,8 +127,8 @@ impl Index {
                 offset,
                 delta: start - local,
                 len: next - start,
-                next_offset,
-                shifts: offset != next_offset || start != local - offset,
+                shifts: edges.is_some(),
+                edges,
             };
             let id = builder.week(&plan)?;
             befores.push(before);
@@ -203,7 +207,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The pattern id of the week `plan`, interned.
-    fn week(&mut self, plan: &WeekPlan) -> Option<u16> {
+    fn week(&mut self, plan: &WeekPlan<'_>) -> Option<u16> {
         let end = plan.day0 + plan.days;
         let holidays = &self.exceptions.holidays;
         while holidays
@@ -287,30 +291,21 @@ impl<'a> Builder<'a> {
     }
 
     /// The joined intervals of the week `plan` into `scratch`.
-    fn fill_scratch(&mut self, plan: &WeekPlan) -> Option<()> {
+    fn fill_scratch(&mut self, plan: &WeekPlan<'_>) -> Option<()> {
         let tz = self.coverage.time_zone();
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
-        // Each day's first instant and offset; on a day whose offset changes, each window edge
-        // goes through the wall-clock rule, on the others it is the day's midnight plus the
-        // wall time (never before the day's first instant, which may follow a skipped hour).
+        // Each day's first instant and offset (the zone's, on a week whose offset changes);
+        // on a day whose offset changes, each window edge goes through the wall-clock rule, on
+        // the others it is the day's midnight plus the wall time (never before the day's first
+        // instant, which may follow a skipped hour).
         let (mut day_start, mut offset) = (plan.start, plan.offset);
         for d in 0..plan.days as usize {
             let day = plan.day0 + d as u32;
             let local = plan.local + d as i64 * DAY;
-            let (next_start, next_offset) = if !plan.shifts {
-                (day_start + DAY, offset)
-            } else if d + 1 == plan.days as usize {
-                (plan.start + plan.len, plan.next_offset)
-            } else {
-                let guess = local + DAY - offset;
-                if offset_nanos(tz, guess)? == offset {
-                    (guess, offset)
-                } else {
-                    let date = self.first.checked_add_days(Days::new(u64::from(day) + 1))?;
-                    let start = wall_to_nanos(tz, date, 0)?;
-                    (start, offset_nanos(tz, start)?)
-                }
+            let (next_start, next_offset) = match plan.edges {
+                Some(edges) => *edges.get(d + 1)?,
+                None => (day_start + DAY, offset),
             };
             let date = if next_offset == offset {
                 None
@@ -354,7 +349,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The id of the pattern of `plan` with the intervals in `scratch`, stored if new.
-    fn intern(&mut self, plan: &WeekPlan) -> Option<u16> {
+    fn intern(&mut self, plan: &WeekPlan<'_>) -> Option<u16> {
         let hash = hash_week(plan.delta, plan.len, &self.scratch);
         if let Some(&id) = self.by_hash.get(&hash) {
             let same = self.patterns.get(usize::from(id)).is_some_and(|p| {

@@ -131,6 +131,17 @@ mod timing {
 
     #[test]
     #[ignore = "timing loop for `perf stat`, asserts nothing and takes seconds"]
+    fn timing_build_in_zone_standard_1000() {
+        let (first, last) = range();
+        let c = Coverage::standard();
+        let zone = crate::clock::dst::ZoneWeeks::new(c.time_zone(), first, last).unwrap();
+        for _ in 0..1000 {
+            std::hint::black_box(Index::build_in(&c, &zone));
+        }
+    }
+
+    #[test]
+    #[ignore = "timing loop for `perf stat`, asserts nothing and takes seconds"]
     fn timing_offsets_1000() {
         let (first, _) = range();
         let tz = chrono_tz::Europe::Madrid;
