@@ -258,6 +258,13 @@ mod tests {
         assert!(!Arc::ptr_eq(&a.inner, &plus.inner));
         // One zone's weeks, shared by both indexes.
         assert_eq!(cache.lock().zones.len(), 1);
+        let zone_bytes = cache
+            .lock()
+            .zones
+            .iter()
+            .map(|z| z.heap_bytes())
+            .sum::<usize>();
+        assert!(zone_bytes < 128 * 1024, "{zone_bytes} bytes");
         // A clone of the cache shares its contents.
         let c = cache.clone().clock(Coverage::standard()).unwrap();
         assert!(Arc::ptr_eq(&a.inner, &c.inner));

@@ -74,13 +74,13 @@ impl ZoneWeeks {
             };
             let local = nominal + k as i64 * WEEK;
             if offset != next_offset || start != local - offset {
-                let day0 = u32::try_from(7 * k).ok()?;
-                let week_days = (days - day0).min(7);
+                let first_day = u32::try_from(7 * k).ok()?;
+                let length = (days - first_day).min(7);
                 let day_edges = ZoneWeeks::day_edges(
                     tz,
                     first,
-                    day0,
-                    week_days,
+                    first_day,
+                    length,
                     local,
                     (start, offset),
                     (next, next_offset),

@@ -142,6 +142,16 @@ mod timing {
 
     #[test]
     #[ignore = "timing loop for `perf stat`, asserts nothing and takes seconds"]
+    fn timing_zone_weeks_1000() {
+        let (first, last) = range();
+        for _ in 0..1000 {
+            let zone = crate::clock::dst::ZoneWeeks::new(chrono_tz::Europe::Madrid, first, last);
+            std::hint::black_box(zone);
+        }
+    }
+
+    #[test]
+    #[ignore = "timing loop for `perf stat`, asserts nothing and takes seconds"]
     fn timing_offsets_1000() {
         let (first, _) = range();
         let tz = chrono_tz::Europe::Madrid;
