@@ -204,6 +204,21 @@ pub enum Error {
         previous: DateTime<Utc>,
     },
 
+    /// Versions of a history so close together that one week of its clock would hold more open
+    /// stretches than a clock's week holds (only many versions a few hours apart can do that).
+    #[error(
+        "the versions in force in the week from {week_start} leave {count} open stretches in \
+         it; a clock holds at most {limit} in a week"
+    )]
+    TooManyStretches {
+        /// The first instant of the week.
+        week_start: DateTime<Utc>,
+        /// Its open stretches.
+        count: usize,
+        /// The most a week holds.
+        limit: usize,
+    },
+
     /// A later version that changes whether a date before it takes effect is a holiday.
     #[error(
         "it changes whether {date} is a holiday, a date before {from} when the version takes \

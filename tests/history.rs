@@ -460,3 +460,56 @@ fn a_version_of_a_history_is_not_the_plain_policy_of_its_configuration() {
     assert_eq!(june, summer().in_force_at(madrid(2025, 6, 2, 0, 0)));
     assert_eq!(june.history(), policy.history());
 }
+
+#[test]
+fn a_week_crowded_with_versions_is_refused_naming_the_limit() {
+    // Around-the-clock Standard hours every other five minutes of a weekend: each leaves one
+    // open stretch in a weekend the office hours leave closed: 260, and the five office days of
+    // the week (weeks start on Saturdays) make 265, more than a week holds.
+    let always = config(|c| c.standard_hours = "mon-sun 00:00-24:00".parse().unwrap());
+    let saturday = madrid(2025, 3, 8, 0, 0);
+    let mut history = PolicyHistory::new(PolicyConfig::default());
+    for i in 0..520 {
+        let version = if i % 2 == 0 {
+            always.clone()
+        } else {
+            PolicyConfig::default()
+        };
+        history = history.then(saturday + TimeDelta::minutes(5 * i), version);
+    }
+    let error = SupportPolicy::from_history(history).unwrap_err();
+    match &error {
+        Error::TooManyStretches {
+            week_start,
+            count,
+            limit,
+        } => {
+            assert_eq!((*count, *limit), (265, 255));
+            assert!(*week_start <= saturday && saturday - *week_start < TimeDelta::days(7));
+        }
+        other => panic!("unexpected error: {other:?}"),
+    }
+    assert!(error.to_string().contains("265 open stretches"), "{error}");
+
+    // Half as many versions fit, and count what the reference counts: 130 stretches of 5 min.
+    let mut history = PolicyHistory::new(PolicyConfig::default());
+    for i in 0..260 {
+        let version = if i % 2 == 0 {
+            always.clone()
+        } else {
+            PolicyConfig::default()
+        };
+        history = history.then(saturday + TimeDelta::minutes(5 * i), version);
+    }
+    let policy = SupportPolicy::from_history(history).unwrap();
+    let clock = policy.coverage_clock(Tier::Standard, Severity::S3);
+    let monday = madrid(2025, 3, 10, 0, 0);
+    assert_eq!(
+        clock.elapsed(saturday, monday).unwrap(),
+        TimeDelta::minutes(5 * 130)
+    );
+    assert_eq!(
+        clock.deadline(saturday, TimeDelta::minutes(12)).unwrap(),
+        saturday + TimeDelta::minutes(22)
+    );
+}

@@ -33,7 +33,7 @@ const WEEK: i64 = 7 * DAY;
 
 /// One open stretch `[start, end)` in nanoseconds from the start of its week, with the service
 /// time before it in the week.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 struct Interval {
     start: i64,
     end: i64,
@@ -100,7 +100,10 @@ pub(crate) struct Index {
     pub(crate) range_start: i64,
     /// Last supported instant.
     pub(crate) range_end: i64,
-    /// `starts[k]`: the first instant of week `k`; the last entry is the end of the range.
+    /// The first instant of week 0, from which weeks are counted (`range_start` but for a
+    /// folded index, whose first version may take effect later: see `fold.rs`).
+    origin: i64,
+    /// `starts[k]`: the first instant of week `k`; the last entry is the end of the weeks.
     starts: Vec<i64>,
     /// `befores[k]`: service time before week `k`; the last entry is the service of the range.
     befores: Vec<i64>,
@@ -141,7 +144,7 @@ impl Index {
     #[inline]
     fn week_of(&self, t: i64) -> (usize, i64, &Pattern) {
         let last = self.weeks.len() - 1;
-        let guess = (((t - self.range_start) / WEEK) as usize).min(last);
+        let guess = (((t - self.origin) / WEEK) as usize).min(last);
         // One step back or forward, without a branch (`starts` has an entry past the last
         // week; an instant of the range is never before the first week).
         let back = usize::from(t < self.week_start(guess));
@@ -247,7 +250,7 @@ impl Index {
     /// week with some closed time is found by a binary search over the closed time before each
     /// week (which never decreases).
     fn close_after_week(&self, k: usize) -> i64 {
-        let closed = |m: usize| self.week_start(m) - self.range_start - self.before(m);
+        let closed = |m: usize| self.week_start(m) - self.origin - self.before(m);
         let open_through = closed(k + 1);
         // Find the first m in k + 2 ..= weeks with closed(m) > open_through.
         let (mut lo, mut hi) = (k + 2, self.weeks.len() + 1);
@@ -393,6 +396,9 @@ fn first_not<T>(items: &[T], before: impl Fn(&T) -> bool) -> usize {
 }
 
 mod build;
+mod fold;
+
+pub(crate) use fold::{CrowdedWeek, Part, MAX_STRETCHES_PER_WEEK};
 
 #[cfg(test)]
 mod tests;

@@ -90,7 +90,8 @@ use std::sync::Arc;
 /// ```
 #[derive(Clone)]
 pub struct Clock {
-    /// The coverage and index; of a clock of versions, those of the last version.
+    /// The coverage and index; of a clock of versions, the coverage of the last version and
+    /// the index folded from all of them (see `versions.rs`).
     inner: Arc<Inner>,
     /// The versions of a clock built from a policy history (see `versions.rs`); `None` for one
     /// coverage.
@@ -175,9 +176,6 @@ impl Clock {
 
     /// The instants this clock answers for, both ends included.
     pub fn supported_range(&self) -> RangeInclusive<DateTime<Utc>> {
-        if let Some(versions) = &self.versions {
-            return versions.supported_range();
-        }
         let index = &self.inner.index;
         DateTime::from_timestamp_nanos(index.range_start)
             ..=DateTime::from_timestamp_nanos(index.range_end)
@@ -205,9 +203,6 @@ impl Clock {
     /// ```
     pub fn is_open(&self, at: impl AsInstant) -> Result<bool, Error> {
         let t = self.instant(&at)?;
-        if let Some(versions) = &self.versions {
-            return versions.is_open(t);
-        }
         Ok(self.inner.index.is_open(t))
     }
 
@@ -233,9 +228,6 @@ impl Clock {
     /// ```
     pub fn next_open(&self, at: impl AsInstant) -> Result<Option<DateTime<Utc>>, Error> {
         let t = self.instant(&at)?;
-        if let Some(versions) = &self.versions {
-            return versions.next_open(t);
-        }
         Ok(self
             .inner
             .index
@@ -265,9 +257,6 @@ impl Clock {
     /// ```
     pub fn next_close(&self, at: impl AsInstant) -> Result<Option<DateTime<Utc>>, Error> {
         let t = self.instant(&at)?;
-        if let Some(versions) = &self.versions {
-            return versions.next_close(t);
-        }
         Ok(self
             .inner
             .index
@@ -301,9 +290,6 @@ impl Clock {
     #[doc(alias = "between")]
     pub fn elapsed(&self, from: impl AsInstant, to: impl AsInstant) -> Result<TimeDelta, Error> {
         let (a, b) = (self.instant(&from)?, self.instant(&to)?);
-        if let Some(versions) = &self.versions {
-            return Ok(versions.elapsed(a, b));
-        }
         let index = &self.inner.index;
         Ok(TimeDelta::nanoseconds(
             index.service_before(b) - index.service_before(a),
@@ -351,9 +337,6 @@ impl Clock {
         budget: TimeDelta,
     ) -> Result<DateTime<Utc>, Error> {
         let s = self.instant(&start)?;
-        if let Some(versions) = &self.versions {
-            return versions.deadline(s, budget);
-        }
         let index = &self.inner.index;
         let out_of_range = || self.deadline_out_of_range(s, budget);
         let amount = budget.num_nanoseconds().ok_or_else(out_of_range)?;
@@ -389,9 +372,6 @@ impl Clock {
     /// `at` as nanoseconds since the epoch, checked against the supported range.
     #[inline]
     fn instant(&self, at: &impl AsInstant) -> Result<i64, Error> {
-        if let Some(versions) = &self.versions {
-            return versions.check(at.nanos(), at.utc());
-        }
         let index = &self.inner.index;
         match at.nanos() {
             Some(t) if t >= index.range_start && t <= index.range_end => Ok(t),

@@ -105,9 +105,7 @@ impl Index {
         let starts = zone.starts.to_vec();
         let (&range_start, &range_end) = (starts.first()?, starts.last()?);
         let mut builder = Builder::new(coverage, first, last)?;
-        let mut befores = Vec::with_capacity(week_count + 1);
         let mut weeks = Vec::with_capacity(week_count);
-        let mut before = 0i64;
         let offsets = &zone.offsets;
         let mut shifted = zone.shifted.iter().peekable();
         for (k, (edges, &offset)) in starts.windows(2).zip(offsets.iter()).enumerate() {
@@ -131,22 +129,40 @@ impl Index {
                 edges,
             };
             let id = builder.week(&plan)?;
-            befores.push(before);
             weeks.push(id);
-            before += builder.patterns.get(usize::from(id))?.total;
+        }
+        let Builder {
+            patterns,
+            intervals,
+            ..
+        } = builder;
+        Index::assemble((range_start, range_end), starts, weeks, patterns, intervals)
+    }
+
+    /// The index of the weeks starting at `starts` (one entry more: the end of the last week),
+    /// week `k` of pattern `weeks[k]`, answering for the instants of `range` (inside the weeks).
+    /// `None` when a week's pattern is not in `patterns`.
+    pub(super) fn assemble(
+        range: (i64, i64),
+        starts: Vec<i64>,
+        weeks: Vec<u16>,
+        mut patterns: Vec<Pattern>,
+        mut intervals: Vec<Interval>,
+    ) -> Option<Index> {
+        let mut befores = Vec::with_capacity(weeks.len() + 1);
+        let mut before = 0i64;
+        for &id in &weeks {
+            befores.push(before);
+            before += patterns.get(usize::from(id))?.total;
         }
         befores.push(before);
         let (service_shift, service_buckets) = service_buckets(&befores);
-        let Builder {
-            mut patterns,
-            mut intervals,
-            ..
-        } = builder;
         patterns.shrink_to_fit();
         intervals.shrink_to_fit();
         Some(Index {
-            range_start,
-            range_end,
+            range_start: range.0,
+            range_end: range.1,
+            origin: *starts.first()?,
             starts,
             befores,
             weeks,
@@ -154,6 +170,33 @@ impl Index {
             intervals,
             service_shift,
             service_buckets,
+        })
+    }
+}
+
+impl Pattern {
+    /// The pattern of a week starting `delta` after its first local midnight read as UTC,
+    /// lasting `len`, whose intervals `ivs` (joined, with the service before each) are stored
+    /// from `first`. `None` when a count does not fit.
+    pub(super) fn new(delta: i64, len: i64, first: usize, ivs: &[Interval]) -> Option<Pattern> {
+        let total = ivs.last().map_or(0, Interval::after);
+        let first_where = |f: &dyn Fn(&Interval) -> bool| {
+            u8::try_from(ivs.partition_point(|iv| !f(iv)))
+                .expect("invariant: a week has at most 7 * MAX_WINDOWS_PER_DAY (built) or MAX_STRETCHES_PER_WEEK (folded) intervals")
+        };
+        let service_shift = (0u8..63).find(|&s| total >> s < 16).unwrap_or(63);
+        let by_day = std::array::from_fn(|d| first_where(&|iv| iv.end > d as i64 * DAY));
+        let by_service =
+            std::array::from_fn(|j| first_where(&|iv| iv.after() >= (j as i64) << service_shift));
+        Some(Pattern {
+            delta,
+            len,
+            first: u32::try_from(first).ok()?,
+            count: u32::try_from(ivs.len()).ok()?,
+            total,
+            by_day,
+            by_service,
+            service_shift,
         })
     }
 }
@@ -364,26 +407,8 @@ impl<'a> Builder<'a> {
             }
         }
         let id = u16::try_from(self.patterns.len()).ok()?;
-        let ivs = &self.scratch;
-        let total = ivs.last().map_or(0, Interval::after);
-        let first_where = |f: &dyn Fn(&Interval) -> bool| {
-            u8::try_from(ivs.partition_point(|iv| !f(iv)))
-                .expect("invariant: a week has at most 7 * MAX_WINDOWS_PER_DAY intervals")
-        };
-        let service_shift = (0u8..63).find(|&s| total >> s < 16).unwrap_or(63);
-        let by_day = std::array::from_fn(|d| first_where(&|iv| iv.end > d as i64 * DAY));
-        let by_service =
-            std::array::from_fn(|j| first_where(&|iv| iv.after() >= (j as i64) << service_shift));
-        self.patterns.push(Pattern {
-            delta: plan.delta,
-            len: plan.len,
-            first: u32::try_from(self.intervals.len()).ok()?,
-            count: u32::try_from(ivs.len()).ok()?,
-            total,
-            by_day,
-            by_service,
-            service_shift,
-        });
+        let pattern = Pattern::new(plan.delta, plan.len, self.intervals.len(), &self.scratch)?;
+        self.patterns.push(pattern);
         self.intervals.extend_from_slice(&self.scratch);
         self.by_hash.entry(hash).or_insert(id);
         Some(id)
