@@ -256,6 +256,9 @@ mod tests {
         assert!(Arc::ptr_eq(&a.inner, &b.inner));
         let plus = cache.clock(Coverage::plus()).unwrap();
         assert!(!Arc::ptr_eq(&a.inner, &plus.inner));
+        assert!(a.inner.index.shares_starts(&plus.inner.index));
+        let alone = Clock::new(Coverage::plus()).unwrap();
+        assert!(!a.inner.index.shares_starts(&alone.inner.index));
         // One zone's weeks, shared by both indexes.
         assert_eq!(cache.lock().zones.len(), 1);
         let zone_bytes = cache

@@ -1,12 +1,13 @@
 //! Building the index: week starts and offsets, the days that differ from the weekly
 //! schedule, and interning of the weeks' patterns.
 
-use super::{Index, Interval, Pattern, DAY, WEEK};
+use super::{Index, Interval, Pattern, Starts, DAY, WEEK};
 use crate::clock::dst::{wall_to_nanos, DayEdges, ZoneWeeks};
 use crate::coverage::{Coverage, Schedule, Window};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 /// The windows of each local day of the range that differ from the weekly schedule.
 struct Exceptions<'a> {
@@ -102,7 +103,7 @@ impl Index {
         let (first, day_count, nominal) = (zone.first, zone.days, zone.nominal);
         let last = first.checked_add_days(Days::new(u64::from(day_count) - 1))?;
         let week_count = zone.weeks();
-        let starts = zone.starts.to_vec();
+        let starts = Starts::from(Arc::clone(&zone.starts));
         let (&range_start, &range_end) = (starts.first()?, starts.last()?);
         let mut builder = Builder::new(coverage, first, last)?;
         let mut weeks = Vec::with_capacity(week_count);
@@ -144,7 +145,7 @@ impl Index {
     /// `None` when a week's pattern is not in `patterns`.
     pub(super) fn assemble(
         range: (i64, i64),
-        starts: Vec<i64>,
+        starts: Starts,
         weeks: Vec<u16>,
         mut patterns: Vec<Pattern>,
         mut intervals: Vec<Interval>,
