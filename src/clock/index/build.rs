@@ -109,6 +109,9 @@ impl Index {
         let mut weeks = Vec::with_capacity(week_count);
         let offsets = &zone.offsets;
         let mut shifted = zone.shifted.iter().peekable();
+        // The pattern of the last quiet week (whole, no offset change, no holiday, no special
+        // hours) and its offset: most weeks are quiet, and take it without being looked at.
+        let mut quiet: Option<(i64, u16)> = None;
         for (k, (edges, &offset)) in starts.windows(2).zip(offsets.iter()).enumerate() {
             let &[start, next] = edges else {
                 return None;
@@ -118,6 +121,13 @@ impl Index {
             let edges = shifted
                 .next_if(|(week, _)| *week == k)
                 .map(|(_, edges)| edges);
+            let whole = edges.is_none() && day0 + 7 <= day_count;
+            if let Some((delta, id)) = quiet {
+                if whole && delta == start - local && builder.quiet(day0 + 7) {
+                    weeks.push(id);
+                    continue;
+                }
+            }
             let plan = WeekPlan {
                 day0,
                 days: (day_count - day0).min(7),
@@ -129,7 +139,13 @@ impl Index {
                 shifts: edges.is_some(),
                 edges,
             };
+            // `week` moved the cursors to the week: a quiet week is one with nothing before
+            // its end; after it, they move past it, for the next week's check.
             let id = builder.week(&plan)?;
+            if whole && builder.quiet(day0 + 7) {
+                quiet = Some((plan.delta, id));
+            }
+            builder.skip_before(day0 + plan.days);
             weeks.push(id);
         }
         let Builder {
@@ -253,20 +269,9 @@ impl<'a> Builder<'a> {
     /// The pattern id of the week `plan`, interned.
     fn week(&mut self, plan: &WeekPlan<'_>) -> Option<u16> {
         let end = plan.day0 + plan.days;
+        self.skip_before(plan.day0);
         let holidays = &self.exceptions.holidays;
-        while holidays
-            .get(self.next_holiday)
-            .is_some_and(|&d| d < plan.day0)
-        {
-            self.next_holiday += 1;
-        }
         let special = &self.exceptions.special;
-        while special
-            .get(self.next_special)
-            .is_some_and(|s| s.1 < plan.day0)
-        {
-            self.next_special += 1;
-        }
         let special_days = special.get(self.next_special).is_some_and(|s| s.0 < end);
         // A whole week without special hours or offset change is known by its holidays: the
         // bit `d` of `closed` is set when day `d` is one.
@@ -308,6 +313,26 @@ impl<'a> Builder<'a> {
             }
         }
         Some(id)
+    }
+
+    /// Moves the cursors into the exceptions past those wholly before day `day`.
+    fn skip_before(&mut self, day: u32) {
+        let holidays = &self.exceptions.holidays;
+        while holidays.get(self.next_holiday).is_some_and(|&d| d < day) {
+            self.next_holiday += 1;
+        }
+        let special = &self.exceptions.special;
+        while special.get(self.next_special).is_some_and(|s| s.1 < day) {
+            self.next_special += 1;
+        }
+    }
+
+    /// Whether no holiday and no special hours come before day `end` (from the cursors on,
+    /// so for the days after those already built).
+    fn quiet(&self, end: u32) -> bool {
+        let holiday = self.exceptions.holidays.get(self.next_holiday);
+        let special = self.exceptions.special.get(self.next_special);
+        holiday.is_none_or(|&d| d >= end) && special.is_none_or(|s| s.0 >= end)
     }
 
     /// The windows of day `day` (day `d` of its week).
