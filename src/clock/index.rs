@@ -173,11 +173,13 @@ impl Index {
     fn week_of(&self, t: i64) -> (usize, i64, &Pattern) {
         let last = self.weeks.len() - 1;
         let guess = (((t - self.origin) / WEEK) as usize).min(last);
-        // One step back or forward, without a branch (`starts` has an entry past the last
-        // week; an instant of the range is never before the first week).
-        let back = usize::from(t < self.week_start(guess));
-        let forward = usize::from(guess < last && t >= self.week_start(guess + 1));
-        let k = guess + forward - back;
+        let k = if t < self.week_start(guess) {
+            guess - 1
+        } else if guess < last && t >= self.week_start(guess + 1) {
+            guess + 1
+        } else {
+            guess
+        };
         let (start, pattern) = self.week(k);
         (
             k,
@@ -227,7 +229,8 @@ impl Index {
         let (lo, hi) = pattern.by_time(rel);
         let candidates = self.intervals_of(pattern).get(lo..hi).unwrap_or(&[]);
         let inner = match candidates.iter().find(|iv| iv.end > rel) {
-            Some(iv) => iv.before + (rel - iv.start).max(0),
+            Some(iv) if iv.start < rel => iv.before + (rel - iv.start),
+            Some(iv) => iv.before,
             None => pattern.total,
         };
         self.before(k) + inner
