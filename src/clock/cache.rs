@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 ///
 /// The cache holds its clocks weakly: a built index lives as long as a clock (or a clone of
 /// it) uses it, then its memory is freed; asking again for that coverage builds it again. The
-/// weeks of each zone asked for are kept (about 84 KiB a zone). Cloning a cache is cheap and
+/// weeks of each zone asked for are kept (about 110 KiB a zone). Cloning a cache is cheap and
 /// the clones share their contents; it is `Send + Sync`, so threads may build through one
 /// cache. There is no global cache: clocks built with [`Clock::new`] share nothing.
 ///
