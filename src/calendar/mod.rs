@@ -134,6 +134,16 @@ pub struct Calendar {
     years: Vec<Year>,
 }
 
+impl std::hash::Hash for Calendar {
+    /// Hashes which dates are holidays (not their names): equal calendars hash the same, and a
+    /// hash stays cheap for a calendar of a hundred years.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for year in &self.years {
+            year.bits.hash(state);
+        }
+    }
+}
+
 impl Calendar {
     /// The working calendar of the city of Madrid: the official lists for the years the crate
     /// ships (each day [`Provenance::Official`] or [`Provenance::Reported`] with its bulletin),

@@ -1,7 +1,153 @@
-//! The one rule that turns a wall-clock window edge into an instant, DST days included.
+//! The one rule that turns a wall-clock window edge into an instant, DST days included, and
+//! the weeks of a time zone that every index in that zone shares.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Offset, TimeDelta, TimeZone};
+use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDelta, TimeZone};
 use chrono_tz::Tz;
+use std::sync::Arc;
+
+/// Seven local days, in nanoseconds of wall time.
+const WEEK: i64 = 7 * crate::coverage::DAY_NANOS as i64;
+
+/// The weeks of the local days `first..=last` in one time zone: the first instant of each week
+/// (weeks start on `first`'s weekday) and the UTC offset then. They depend on the zone alone,
+/// not on any coverage: an index keeps the starts (shared, not copied), and a
+/// [`ClockCache`](super::ClockCache) computes them once per zone. Computing them is one offset
+/// look-up a week, most of the cost of building an office-hours index.
+#[derive(Debug)]
+pub(crate) struct ZoneWeeks {
+    pub(crate) tz: Tz,
+    pub(crate) first: NaiveDate,
+    /// Local days in the range.
+    pub(crate) days: u32,
+    /// `first`'s midnight read as UTC.
+    pub(crate) nominal: i64,
+    /// `starts[k]`: the first instant of week `k`; the last entry is the end of the range.
+    pub(crate) starts: Arc<[i64]>,
+    /// `offsets[k]`: the UTC offset at `starts[k]`, in nanoseconds.
+    pub(crate) offsets: Box<[i64]>,
+    /// The weeks whose offset changes, or whose first midnight was skipped, ascending: the
+    /// first instant and offset of each of their days, then of the next week.
+    pub(crate) shifted: Box<[(usize, DayEdges)]>,
+}
+
+/// `(first instant, offset then)` of each day of a week, then of the next week's first day
+/// (entries past a shorter last week unused).
+pub(crate) type DayEdges = [(i64, i64); 8];
+
+impl ZoneWeeks {
+    /// The weeks of `first..=last` in `tz`. `None` when an offset change of the zone cannot be
+    /// resolved, or a date cannot be represented.
+    pub(crate) fn new(tz: Tz, first: NaiveDate, last: NaiveDate) -> Option<ZoneWeeks> {
+        let days = u32::try_from((last - first).num_days() + 1).ok()?;
+        let week_count = days.div_ceil(7) as usize;
+        let nominal = first
+            .and_time(NaiveTime::MIN)
+            .and_utc()
+            .timestamp_nanos_opt()?;
+        let range_start = wall_to_nanos(tz, first, 0)?;
+        let range_end = wall_to_nanos(tz, last, crate::coverage::DAY_NANOS)?;
+        let mut starts = Vec::with_capacity(week_count + 1);
+        let mut offsets = Vec::with_capacity(week_count + 1);
+        let (mut start, mut offset) = (range_start, offset_nanos(tz, range_start)?);
+        starts.push(start);
+        offsets.push(offset);
+        // Given the offset of the week before: one offset look-up a week, and the wall-clock
+        // rule only when it changed.
+        for k in 1..week_count {
+            let guess = nominal + k as i64 * WEEK - offset;
+            if offset_nanos(tz, guess)? == offset {
+                start = guess;
+            } else {
+                let date = first.checked_add_days(Days::new(7 * k as u64))?;
+                start = wall_to_nanos(tz, date, 0)?;
+                offset = offset_nanos(tz, start)?;
+            }
+            starts.push(start);
+            offsets.push(offset);
+        }
+        starts.push(range_end);
+        offsets.push(offset_nanos(tz, range_end)?);
+        let mut shifted = Vec::new();
+        for (k, (edges, offsets)) in starts.windows(2).zip(offsets.windows(2)).enumerate() {
+            let (&[start, next], &[offset, next_offset]) = (edges, offsets) else {
+                return None;
+            };
+            let local = nominal + k as i64 * WEEK;
+            if offset != next_offset || start != local - offset {
+                let first_day = u32::try_from(7 * k).ok()?;
+                let length = (days - first_day).min(7);
+                let day_edges = ZoneWeeks::day_edges(
+                    tz,
+                    first,
+                    first_day,
+                    length,
+                    local,
+                    (start, offset),
+                    (next, next_offset),
+                )?;
+                shifted.push((k, day_edges));
+            }
+        }
+        Some(ZoneWeeks {
+            tz,
+            first,
+            days,
+            nominal,
+            starts: starts.into(),
+            offsets: offsets.into(),
+            shifted: shifted.into(),
+        })
+    }
+
+    /// The first instant and offset of each of the `week_days` days of the week starting on
+    /// day `day0` (its first midnight `local` read as UTC), starting at `start` and followed
+    /// by a week starting at `next`: the offset looked up each day, and the wall-clock rule
+    /// applied when it changed.
+    fn day_edges(
+        tz: Tz,
+        first: NaiveDate,
+        day0: u32,
+        week_days: u32,
+        local: i64,
+        start: (i64, i64),
+        next: (i64, i64),
+    ) -> Option<DayEdges> {
+        const DAY: i64 = crate::coverage::DAY_NANOS as i64;
+        let mut edges = [next; 8];
+        let mut edge = start;
+        for (d, slot) in edges.iter_mut().enumerate().take(week_days as usize) {
+            *slot = edge;
+            let offset = edge.1;
+            if d + 1 == week_days as usize {
+                break;
+            }
+            let guess = local + (d as i64 + 1) * DAY - offset;
+            edge = if offset_nanos(tz, guess)? == offset {
+                (guess, offset)
+            } else {
+                let date = first.checked_add_days(Days::new(u64::from(day0) + d as u64 + 1))?;
+                let day_start = wall_to_nanos(tz, date, 0)?;
+                (day_start, offset_nanos(tz, day_start)?)
+            };
+        }
+        if let Some(slot) = edges.get_mut(week_days as usize) {
+            *slot = next;
+        }
+        Some(edges)
+    }
+
+    /// The number of weeks (the last may be shorter).
+    pub(crate) fn weeks(&self) -> usize {
+        self.offsets.len() - 1
+    }
+
+    /// Heap bytes held (the starts counted once, whoever shares them).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(crate) fn heap_bytes(&self) -> usize {
+        (self.starts.len() + self.offsets.len()) * size_of::<i64>()
+            + self.shifted.len() * size_of::<(usize, DayEdges)>()
+    }
+}
 
 /// The UTC offset of `tz` at the instant `utc_nanos` (nanoseconds since the epoch), in
 /// nanoseconds (east of UTC positive). `None` only for an instant chrono cannot represent.

@@ -25,6 +25,8 @@
 //! at most 112 intervals, about 14 MiB, whatever the holidays and special hours.
 
 use crate::coverage::DAY_NANOS;
+use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
 
 /// One local day, in nanoseconds.
 const DAY: i64 = DAY_NANOS as i64;
@@ -114,6 +116,32 @@ impl Pattern {
     }
 }
 
+/// The first instant of each week, then the end of the last week: the same for every index of
+/// one zone (see `dst::ZoneWeeks`), so shared by them, not copied; a change (`DerefMut`) copies
+/// them first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Starts(Arc<[i64]>);
+
+impl Deref for Starts {
+    type Target = [i64];
+    #[inline]
+    fn deref(&self) -> &[i64] {
+        &self.0
+    }
+}
+
+impl DerefMut for Starts {
+    fn deref_mut(&mut self) -> &mut [i64] {
+        Arc::make_mut(&mut self.0)
+    }
+}
+
+impl From<Arc<[i64]>> for Starts {
+    fn from(starts: Arc<[i64]>) -> Starts {
+        Starts(starts)
+    }
+}
+
 /// The weeks of a coverage over its supported range, their patterns, and a look-up table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Index {
@@ -125,7 +153,7 @@ pub(crate) struct Index {
     /// folded index, whose first version may take effect later: see `fold.rs`).
     origin: i64,
     /// `starts[k]`: the first instant of week `k`; the last entry is the end of the weeks.
-    starts: Vec<i64>,
+    starts: Starts,
     /// `befores[k]`: service time before week `k`; the last entry is the service of the range.
     befores: Vec<i64>,
     /// The pattern of each week (at least one week).
@@ -393,11 +421,18 @@ impl Index {
         })
     }
 
-    /// Heap bytes held by the index (for the footprint report and tests).
+    /// Whether this index and `other` share their week starts (tests of the cache).
+    #[cfg(test)]
+    pub(crate) fn shares_starts(&self, other: &Index) -> bool {
+        Arc::ptr_eq(&self.starts.0, &other.starts.0)
+    }
+
+    /// Heap bytes held by the index (for the footprint report and tests), its week starts
+    /// counted in even when shared with other indexes.
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn heap_bytes(&self) -> usize {
         self.befores.capacity() * size_of::<i64>()
-            + self.starts.capacity() * size_of::<i64>()
+            + self.starts.len() * size_of::<i64>()
             + self.weeks.capacity() * size_of::<u16>()
             + self.patterns.capacity() * size_of::<Pattern>()
             + self.intervals.capacity() * size_of::<Interval>()

@@ -32,11 +32,13 @@
 //! Leap seconds do not exist for this clock (as for `chrono`'s timestamps): a leap-second instant
 //! counts as the second after it.
 
+mod cache;
 mod dst;
 mod explain;
 mod index;
 mod versions;
 
+pub use cache::ClockCache;
 pub use explain::{
     Answer, Explanation, SkipReason, SpecialHoursDays, Stretch, StretchKind, Summary,
 };
@@ -45,6 +47,7 @@ use crate::calendar::SUPPORTED_YEARS;
 use crate::coverage::{Coverage, MAX_WINDOWS_PER_DAY};
 use crate::Error;
 use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
+use dst::ZoneWeeks;
 use index::Index;
 use std::fmt;
 use std::ops::RangeInclusive;
@@ -122,16 +125,35 @@ impl Clock {
     ///   years, an offset change this crate cannot resolve (two changes within 36 hours). No
     ///   zone of Europe is such a zone.
     pub fn new(coverage: Coverage) -> Result<Clock, Error> {
-        if let Some((weekday, count)) = coverage.busiest_day_over_limit() {
-            return Err(Error::TooManyWindows {
+        Clock::check_windows(&coverage)?;
+        let zone = Clock::zone_weeks(coverage.time_zone())?;
+        Clock::with_zone(coverage, &zone)
+    }
+
+    /// [`Error::TooManyWindows`] when a day of `coverage` has too many windows for a clock.
+    fn check_windows(coverage: &Coverage) -> Result<(), Error> {
+        match coverage.busiest_day_over_limit() {
+            Some((weekday, count)) => Err(Error::TooManyWindows {
                 weekday,
                 count,
                 limit: MAX_WINDOWS_PER_DAY,
-            });
+            }),
+            None => Ok(()),
         }
+    }
+
+    /// The weeks of the supported years in `zone`.
+    fn zone_weeks(zone: chrono_tz::Tz) -> Result<ZoneWeeks, Error> {
         let first = date(*SUPPORTED_YEARS.start(), 1, 1)?;
         let last = date(*SUPPORTED_YEARS.end(), 12, 31)?;
-        let index = Index::build(&coverage, first, last).ok_or_else(|| Error::TimeZoneRule {
+        ZoneWeeks::new(zone, first, last).ok_or_else(|| Error::TimeZoneRule {
+            zone: zone.name().to_owned(),
+        })
+    }
+
+    /// The clock of `coverage` (its windows checked) over the weeks of its zone, `zone`.
+    fn with_zone(coverage: Coverage, zone: &ZoneWeeks) -> Result<Clock, Error> {
+        let index = Index::build_in(&coverage, zone).ok_or_else(|| Error::TimeZoneRule {
             zone: coverage.time_zone().name().to_owned(),
         })?;
         if index.total() == 0 {

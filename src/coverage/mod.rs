@@ -85,7 +85,7 @@ impl DayPlan<'_> {
 /// assert_eq!(night.time_zone().name(), "Europe/Lisbon");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Coverage {
     schedule: Schedule,
     calendar: Option<Arc<Calendar>>,

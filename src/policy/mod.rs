@@ -38,7 +38,7 @@ pub use scope::{
 };
 
 use crate::calendar::{Calendar, CalendarOverrides};
-use crate::clock::Clock;
+use crate::clock::{Clock, ClockCache};
 use crate::coverage::{Coverage, Schedule, SpecialHours};
 use crate::{Error, Priority, Severity, Tier};
 use chrono::{DateTime, TimeZone, Utc};
@@ -359,11 +359,46 @@ impl SupportPolicy {
     /// text or a zone name that does not parse is refused when the document is read, with the
     /// same [`Error::InvalidConfig`].)
     pub fn from_config(config: PolicyConfig) -> Result<SupportPolicy, Error> {
+        // The policy's three clocks share their zone's weeks (and a clock, when two of its
+        // coverages are equal).
+        SupportPolicy::from_config_in(config, &ClockCache::new())
+    }
+
+    /// The policy of `config`, as [`from_config`](SupportPolicy::from_config), with its clocks
+    /// built through `cache`: policies with the same hours, calendar and zone share their
+    /// clocks, and all the policies of one zone share its weeks. The way to build the policies
+    /// of many tenants.
+    ///
+    /// # Errors
+    ///
+    /// As [`SupportPolicy::from_config`].
+    ///
+    /// ```
+    /// use support_sla::clock::ClockCache;
+    /// use support_sla::policy::{CoverageKind, PolicyConfig};
+    /// use support_sla::SupportPolicy;
+    ///
+    /// let cache = ClockCache::new();
+    /// let mut early = PolicyConfig::default();
+    /// early.standard_hours = "mon-fri 07:00-15:00".parse()?;
+    /// let a = SupportPolicy::from_config_in(early, &cache)?;
+    /// let b = SupportPolicy::from_config_in(PolicyConfig::default(), &cache)?;
+    /// // Each its Standard hours; the same Plus and 24x7 clocks, built once.
+    /// assert_ne!(a.clock(CoverageKind::Standard).coverage(), b.clock(CoverageKind::Standard).coverage());
+    /// assert_eq!(a.clock(CoverageKind::Plus).coverage(), b.clock(CoverageKind::Plus).coverage());
+    /// assert_eq!(b, SupportPolicy::madrid());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn from_config_in(
+        config: PolicyConfig,
+        cache: &ClockCache,
+    ) -> Result<SupportPolicy, Error> {
         let [standard, plus, always] = SupportPolicy::coverages(&config)?;
+        let clock = |kind, coverage| SupportPolicy::clock_in(kind, coverage, cache);
         Ok(SupportPolicy {
-            standard: SupportPolicy::clock_of(CoverageKind::Standard, standard)?,
-            plus: SupportPolicy::clock_of(CoverageKind::Plus, plus)?,
-            always: SupportPolicy::clock_of(CoverageKind::Always, always)?,
+            standard: clock(CoverageKind::Standard, standard)?,
+            plus: clock(CoverageKind::Plus, plus)?,
+            always: clock(CoverageKind::Always, always)?,
             config,
             history: history::Role::Single,
         })
@@ -372,7 +407,21 @@ impl SupportPolicy {
     /// The clock of `coverage`, the policy's coverage of `kind`. A clock refuses its hours (never
     /// open, too many windows a day), named by their field, or its zone.
     pub(crate) fn clock_of(kind: CoverageKind, coverage: Coverage) -> Result<Clock, Error> {
-        Clock::new(coverage).map_err(|error| {
+        SupportPolicy::clock_refused(kind, Clock::new(coverage))
+    }
+
+    /// As [`clock_of`](SupportPolicy::clock_of), built through `cache`.
+    fn clock_in(
+        kind: CoverageKind,
+        coverage: Coverage,
+        cache: &ClockCache,
+    ) -> Result<Clock, Error> {
+        SupportPolicy::clock_refused(kind, cache.clock(coverage))
+    }
+
+    /// A clock, or its refusal named by the field of the coverage of `kind`.
+    fn clock_refused(kind: CoverageKind, clock: Result<Clock, Error>) -> Result<Clock, Error> {
+        clock.map_err(|error| {
             let field = match (&error, kind) {
                 (Error::TimeZoneRule { .. }, _) | (_, CoverageKind::Always) => "time_zone",
                 (_, CoverageKind::Standard) => "standard_hours",
@@ -652,6 +701,30 @@ impl PolicyBuilder {
     /// As [`SupportPolicy::from_config`].
     pub fn build(self) -> Result<SupportPolicy, Error> {
         SupportPolicy::from_config(self.config)
+    }
+
+    /// The policy, checked, with its clocks built through `cache` (see
+    /// [`SupportPolicy::from_config_in`]).
+    ///
+    /// # Errors
+    ///
+    /// As [`SupportPolicy::from_config`].
+    ///
+    /// ```
+    /// use support_sla::clock::ClockCache;
+    /// use support_sla::SupportPolicy;
+    ///
+    /// let cache = ClockCache::new();
+    /// let tenants = ["mon-fri 08:00-20:00", "mon-fri 09:00-20:00", "mon-fri 08:00-20:00"]
+    ///     .into_iter()
+    ///     .map(|hours| SupportPolicy::builder().plus_hours(hours.parse()?).build_in(&cache))
+    ///     .collect::<Result<Vec<_>, _>>()?;
+    /// assert_eq!(tenants[0], tenants[2]);
+    /// assert_ne!(tenants[0], tenants[1]);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn build_in(self, cache: &ClockCache) -> Result<SupportPolicy, Error> {
+        SupportPolicy::from_config_in(self.config, cache)
     }
 }
 

@@ -1,12 +1,13 @@
 //! Building the index: week starts and offsets, the days that differ from the weekly
 //! schedule, and interning of the weeks' patterns.
 
-use super::{Index, Interval, Pattern, DAY, WEEK};
-use crate::clock::dst::{offset_nanos, wall_to_nanos};
-use crate::coverage::{Coverage, Schedule, Window, DAY_NANOS};
-use chrono::{Datelike, Days, NaiveDate, NaiveTime, Weekday};
+use super::{Index, Interval, Pattern, Starts, DAY, WEEK};
+use crate::clock::dst::{wall_to_nanos, DayEdges, ZoneWeeks};
+use crate::coverage::{Coverage, Schedule, Window};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 /// The windows of each local day of the range that differ from the weekly schedule.
 struct Exceptions<'a> {
@@ -44,7 +45,7 @@ impl Exceptions<'_> {
 }
 
 /// A week being built: where it is and which of its days are not plain.
-struct WeekPlan {
+struct WeekPlan<'z> {
     /// Day number of the week's first day.
     day0: u32,
     /// Days of the week inside the range (7 but for a last, shorter week).
@@ -56,10 +57,10 @@ struct WeekPlan {
     offset: i64,
     delta: i64,
     len: i64,
-    /// The offset at the start of the next week.
-    next_offset: i64,
     /// Whether the offset changes inside the week, or its first midnight was skipped.
     shifts: bool,
+    /// Then, the first instant and offset of each day (see [`ZoneWeeks::shifted`]).
+    edges: Option<&'z DayEdges>,
 }
 
 /// Builds the index, interning patterns.
@@ -86,38 +87,47 @@ struct Builder<'a> {
 impl Index {
     /// The index of `coverage` over the local days `first..=last`. `None` when an offset change
     /// of the time zone cannot be resolved, or a date cannot be represented.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn build(coverage: &Coverage, first: NaiveDate, last: NaiveDate) -> Option<Index> {
-        let tz = coverage.time_zone();
-        let day_count = u32::try_from((last - first).num_days() + 1).ok()?;
-        let week_count = day_count.div_ceil(7) as usize;
-        let nominal = first
-            .and_time(NaiveTime::MIN)
-            .and_utc()
-            .timestamp_nanos_opt()?;
-        let range_start = wall_to_nanos(tz, first, 0)?;
-        let range_end = wall_to_nanos(tz, last, DAY_NANOS)?;
-        // The first instant of week `k` and the UTC offset then, given the offset of the week
-        // before: one offset look-up a week, and the wall-clock rule only when it changed.
-        let week_start = |k: usize, offset: i64| -> Option<(i64, i64)> {
-            if k == week_count {
-                return Some((range_end, offset_nanos(tz, range_end)?));
-            }
-            let guess = nominal + k as i64 * WEEK - offset;
-            if offset_nanos(tz, guess)? == offset {
-                return Some((guess, offset));
-            }
-            let date = first.checked_add_days(Days::new(7 * k as u64))?;
-            let start = wall_to_nanos(tz, date, 0)?;
-            Some((start, offset_nanos(tz, start)?))
-        };
+        let zone = ZoneWeeks::new(coverage.time_zone(), first, last)?;
+        Index::build_in(coverage, &zone)
+    }
+
+    /// The index of `coverage` over the weeks of `zone` (which must be of the coverage's time
+    /// zone). `None` when an offset change of the time zone cannot be resolved, or a date
+    /// cannot be represented.
+    pub(crate) fn build_in(coverage: &Coverage, zone: &ZoneWeeks) -> Option<Index> {
+        if zone.tz != coverage.time_zone() {
+            return None;
+        }
+        let (first, day_count, nominal) = (zone.first, zone.days, zone.nominal);
+        let last = first.checked_add_days(Days::new(u64::from(day_count) - 1))?;
+        let week_count = zone.weeks();
+        let starts = Starts::from(Arc::clone(&zone.starts));
+        let (&range_start, &range_end) = (starts.first()?, starts.last()?);
         let mut builder = Builder::new(coverage, first, last)?;
-        let mut starts = Vec::with_capacity(week_count + 1);
         let mut weeks = Vec::with_capacity(week_count);
-        let (mut start, mut offset) = (range_start, offset_nanos(tz, range_start)?);
-        for k in 0..week_count {
-            let (next, next_offset) = week_start(k + 1, offset)?;
+        let offsets = &zone.offsets;
+        let mut shifted = zone.shifted.iter().peekable();
+        // The pattern of the last quiet week (whole, no offset change, no holiday, no special
+        // hours) and its offset: most weeks are quiet, and take it without being looked at.
+        let mut quiet: Option<(i64, u16)> = None;
+        for (k, (edges, &offset)) in starts.windows(2).zip(offsets.iter()).enumerate() {
+            let &[start, next] = edges else {
+                return None;
+            };
             let day0 = u32::try_from(7 * k).ok()?;
             let local = nominal + k as i64 * WEEK;
+            let edges = shifted
+                .next_if(|(week, _)| *week == k)
+                .map(|(_, edges)| edges);
+            let whole = edges.is_none() && day0 + 7 <= day_count;
+            if let Some((delta, id)) = quiet {
+                if whole && delta == start - local && builder.quiet(day0 + 7) {
+                    weeks.push(id);
+                    continue;
+                }
+            }
             let plan = WeekPlan {
                 day0,
                 days: (day_count - day0).min(7),
@@ -126,15 +136,18 @@ impl Index {
                 offset,
                 delta: start - local,
                 len: next - start,
-                next_offset,
-                shifts: offset != next_offset || start != local - offset,
+                shifts: edges.is_some(),
+                edges,
             };
+            // `week` moved the cursors to the week: a quiet week is one with nothing before
+            // its end; after it, they move past it, for the next week's check.
             let id = builder.week(&plan)?;
-            starts.push(plan.start);
+            if whole && builder.quiet(day0 + 7) {
+                quiet = Some((plan.delta, id));
+            }
+            builder.skip_before(day0 + plan.days);
             weeks.push(id);
-            (start, offset) = (next, next_offset);
         }
-        starts.push(range_end);
         let Builder {
             patterns,
             intervals,
@@ -148,7 +161,7 @@ impl Index {
     /// `None` when a week's pattern is not in `patterns`.
     pub(super) fn assemble(
         range: (i64, i64),
-        starts: Vec<i64>,
+        starts: Starts,
         weeks: Vec<u16>,
         mut patterns: Vec<Pattern>,
         mut intervals: Vec<Interval>,
@@ -254,22 +267,11 @@ impl<'a> Builder<'a> {
     }
 
     /// The pattern id of the week `plan`, interned.
-    fn week(&mut self, plan: &WeekPlan) -> Option<u16> {
+    fn week(&mut self, plan: &WeekPlan<'_>) -> Option<u16> {
         let end = plan.day0 + plan.days;
+        self.skip_before(plan.day0);
         let holidays = &self.exceptions.holidays;
-        while holidays
-            .get(self.next_holiday)
-            .is_some_and(|&d| d < plan.day0)
-        {
-            self.next_holiday += 1;
-        }
         let special = &self.exceptions.special;
-        while special
-            .get(self.next_special)
-            .is_some_and(|s| s.1 < plan.day0)
-        {
-            self.next_special += 1;
-        }
         let special_days = special.get(self.next_special).is_some_and(|s| s.0 < end);
         // A whole week without special hours or offset change is known by its holidays: the
         // bit `d` of `closed` is set when day `d` is one.
@@ -313,6 +315,26 @@ impl<'a> Builder<'a> {
         Some(id)
     }
 
+    /// Moves the cursors into the exceptions past those wholly before day `day`.
+    fn skip_before(&mut self, day: u32) {
+        let holidays = &self.exceptions.holidays;
+        while holidays.get(self.next_holiday).is_some_and(|&d| d < day) {
+            self.next_holiday += 1;
+        }
+        let special = &self.exceptions.special;
+        while special.get(self.next_special).is_some_and(|s| s.1 < day) {
+            self.next_special += 1;
+        }
+    }
+
+    /// Whether no holiday and no special hours come before day `end` (from the cursors on,
+    /// so for the days after those already built).
+    fn quiet(&self, end: u32) -> bool {
+        let holiday = self.exceptions.holidays.get(self.next_holiday);
+        let special = self.exceptions.special.get(self.next_special);
+        holiday.is_none_or(|&d| d >= end) && special.is_none_or(|s| s.0 >= end)
+    }
+
     /// The windows of day `day` (day `d` of its week).
     fn windows(&self, day: u32, d: usize) -> &'a [Window] {
         let holidays = &self.exceptions.holidays;
@@ -338,30 +360,21 @@ impl<'a> Builder<'a> {
     }
 
     /// The joined intervals of the week `plan` into `scratch`.
-    fn fill_scratch(&mut self, plan: &WeekPlan) -> Option<()> {
+    fn fill_scratch(&mut self, plan: &WeekPlan<'_>) -> Option<()> {
         let tz = self.coverage.time_zone();
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
-        // Each day's first instant and offset; on a day whose offset changes, each window edge
-        // goes through the wall-clock rule, on the others it is the day's midnight plus the
-        // wall time (never before the day's first instant, which may follow a skipped hour).
+        // Each day's first instant and offset (the zone's, on a week whose offset changes);
+        // on a day whose offset changes, each window edge goes through the wall-clock rule, on
+        // the others it is the day's midnight plus the wall time (never before the day's first
+        // instant, which may follow a skipped hour).
         let (mut day_start, mut offset) = (plan.start, plan.offset);
         for d in 0..plan.days as usize {
             let day = plan.day0 + d as u32;
             let local = plan.local + d as i64 * DAY;
-            let (next_start, next_offset) = if !plan.shifts {
-                (day_start + DAY, offset)
-            } else if d + 1 == plan.days as usize {
-                (plan.start + plan.len, plan.next_offset)
-            } else {
-                let guess = local + DAY - offset;
-                if offset_nanos(tz, guess)? == offset {
-                    (guess, offset)
-                } else {
-                    let date = self.first.checked_add_days(Days::new(u64::from(day) + 1))?;
-                    let start = wall_to_nanos(tz, date, 0)?;
-                    (start, offset_nanos(tz, start)?)
-                }
+            let (next_start, next_offset) = match plan.edges {
+                Some(edges) => *edges.get(d + 1)?,
+                None => (day_start + DAY, offset),
             };
             let date = if next_offset == offset {
                 None
@@ -394,7 +407,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The id of the pattern of `plan` with the intervals in `scratch`, stored if new.
-    fn intern(&mut self, plan: &WeekPlan) -> Option<u16> {
+    fn intern(&mut self, plan: &WeekPlan<'_>) -> Option<u16> {
         let hash = hash_week(plan.delta, plan.len, &self.scratch);
         if let Some(&id) = self.by_hash.get(&hash) {
             let same = self.patterns.get(usize::from(id)).is_some_and(|p| {

@@ -131,6 +131,27 @@ mod timing {
 
     #[test]
     #[ignore = "timing loop for `perf stat`, asserts nothing and takes seconds"]
+    fn timing_build_in_zone_standard_1000() {
+        let (first, last) = range();
+        let c = Coverage::standard();
+        let zone = crate::clock::dst::ZoneWeeks::new(c.time_zone(), first, last).unwrap();
+        for _ in 0..1000 {
+            std::hint::black_box(Index::build_in(&c, &zone));
+        }
+    }
+
+    #[test]
+    #[ignore = "timing loop for `perf stat`, asserts nothing and takes seconds"]
+    fn timing_zone_weeks_1000() {
+        let (first, last) = range();
+        for _ in 0..1000 {
+            let zone = crate::clock::dst::ZoneWeeks::new(chrono_tz::Europe::Madrid, first, last);
+            std::hint::black_box(zone);
+        }
+    }
+
+    #[test]
+    #[ignore = "timing loop for `perf stat`, asserts nothing and takes seconds"]
     fn timing_offsets_1000() {
         let (first, _) = range();
         let tz = chrono_tz::Europe::Madrid;
@@ -141,5 +162,50 @@ mod timing {
                 .sum();
             std::hint::black_box(s);
         }
+    }
+}
+
+mod query_timing {
+    //! Query cost, for `valgrind --tool=cachegrind` (instructions and branch misses do not
+    //! depend on the machine's load) or `perf stat` (ignored).
+    use super::*;
+
+    /// 64 instants spread over 2025 (as `benches/clock.rs` does), and each plus `span`.
+    fn instants(index: &Index, span: i64) -> Vec<(i64, i64)> {
+        let mut x = 42u64;
+        let mut next = move || {
+            x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = x;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        let base = 1_735_689_600_000_000_000i64;
+        (0..64)
+            .map(|_| {
+                let t = base + (next() % (365 * 86_400_000_000_000)) as i64;
+                (t, (t + span).min(index.range_end))
+            })
+            .collect()
+    }
+
+    #[test]
+    #[ignore = "timing loop for cachegrind or `perf stat`, asserts nothing"]
+    fn timing_elapsed_and_reach_standard() {
+        let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+        let last = NaiveDate::from_ymd_opt(2100, 12, 31).unwrap();
+        let index = Index::build(&Coverage::standard(), first, last).unwrap();
+        let pairs = instants(&index, 30 * 86_400_000_000_000);
+        let mut sum = 0i64;
+        for _ in 0..20_000 {
+            for &(a, b) in &pairs {
+                let a = std::hint::black_box(a);
+                let d = index.service_before(b) - index.service_before(a);
+                sum = sum.wrapping_add(d);
+                let target = index.service_before(a) + (d >> 1) + 1;
+                sum = sum.wrapping_add(index.reach_forward(target).unwrap_or(0));
+            }
+        }
+        std::hint::black_box(sum);
     }
 }
