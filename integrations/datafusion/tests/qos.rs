@@ -56,7 +56,11 @@ fn tickets() -> Vec<synthetic::SynthTicket> {
     let mut tickets: Vec<_> = (0..3_000).map(|id| synthetic::ticket(11, id)).collect();
     let template = synthetic::ticket(11, 0);
     for month in 1..=13u32 {
-        let (year, month) = if month == 13 { (2026, 1) } else { (2025, month) };
+        let (year, month) = if month == 13 {
+            (2026, 1)
+        } else {
+            (2025, month)
+        };
         let first = Madrid
             .with_ymd_and_hms(year, month, 1, 0, 0, 0)
             .unwrap()
@@ -75,9 +79,13 @@ fn tickets() -> Vec<synthetic::SynthTicket> {
 #[tokio::test]
 async fn the_monthly_qos_equals_grouping_tickets_by_month_directly() {
     let batch = synthetic::tickets_of(&tickets());
-    let table = MemTable::try_new(batch.schema(), vec![vec![batch.slice(0, 1_500)], vec![
-        batch.slice(1_500, batch.num_rows() - 1_500),
-    ]])
+    let table = MemTable::try_new(
+        batch.schema(),
+        vec![
+            vec![batch.slice(0, 1_500)],
+            vec![batch.slice(1_500, batch.num_rows() - 1_500)],
+        ],
+    )
     .unwrap();
     let ctx = SessionContext::new_with_config(SessionConfig::new().with_target_partitions(2));
     support_sla_datafusion::register(&ctx, &SupportPolicy::madrid());
