@@ -16,14 +16,23 @@ use datafusion::arrow::datatypes::{
 use datafusion::common::{Result, ScalarValue, exec_err, plan_err};
 use datafusion::logical_expr::ColumnarValue;
 
-/// The type an argument holding a word (coverage, tier, severity, event kind) is coerced to:
-/// any string type is read as it comes, integers (a severity `1`–`4`) and NULL become text.
+/// The type an argument holding a word (coverage, tier, event kind) is coerced to: any string
+/// type is read as it comes, integers and NULL become text.
 pub(crate) fn word_type(function: &str, argument: &str, given: &DataType) -> Result<DataType> {
     match given {
         DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View => Ok(given.clone()),
         DataType::Null | DataType::Dictionary(..) => Ok(DataType::Utf8),
         t if t.is_integer() => Ok(DataType::Utf8),
         t => plan_err!("{function}: argument {argument} must be text, got {t}"),
+    }
+}
+
+/// The type a severity argument is coerced to: text as [`word_type`], but integers (a severity
+/// `1`–`4`) as BIGINT, read as numbers instead of being formatted as text row by row.
+pub(crate) fn severity_type(function: &str, argument: &str, given: &DataType) -> Result<DataType> {
+    match given {
+        t if t.is_integer() => Ok(DataType::Int64),
+        t => word_type(function, argument, t),
     }
 }
 
@@ -185,6 +194,39 @@ fn unit_name(unit: TimeUnit) -> &'static str {
         TimeUnit::Millisecond => "ms",
         TimeUnit::Microsecond => "µs",
         TimeUnit::Nanosecond => "ns",
+    }
+}
+
+/// A column (or constant) of severities: words, or numbers (see [`severity_type`]).
+pub(crate) enum Severities<'a> {
+    Words(Words<'a>),
+    Numbers(Integers<'a>),
+}
+
+/// The severity of one row, not yet read.
+#[derive(Clone, Copy)]
+pub(crate) enum SeverityValue<'a> {
+    Word(&'a str),
+    Number(i64),
+}
+
+impl<'a> Severities<'a> {
+    /// Reads `value`, which must have one of the types [`severity_type`] gives.
+    pub(crate) fn new(function: &str, value: &'a ColumnarValue) -> Result<Severities<'a>> {
+        if value.data_type() == DataType::Int64 {
+            Ok(Severities::Numbers(Integers::new(function, value)?))
+        } else {
+            Ok(Severities::Words(Words::new(function, value)?))
+        }
+    }
+
+    /// The severity of row `row`, `None` for NULL.
+    #[inline]
+    pub(crate) fn get(&self, row: usize) -> Option<SeverityValue<'a>> {
+        match self {
+            Severities::Words(words) => words.get(row).map(SeverityValue::Word),
+            Severities::Numbers(numbers) => numbers.get(row).map(SeverityValue::Number),
+        }
     }
 }
 

@@ -1,8 +1,8 @@
 //! `sla_priority` and `sla_status`, and the STRUCT both status functions answer.
 
-use crate::args::{Instants, Words};
+use crate::args::{Instants, Severities, Words};
 use crate::clock::nanos;
-use crate::words::{self, Parsed};
+use crate::words::{self, Parsed, SeverityReader};
 use datafusion::arrow::array::{
     ArrayRef, BooleanBuilder, Int32Builder, Int64Builder, StringBuilder, StructArray,
     TimestampNanosecondBuilder,
@@ -197,8 +197,11 @@ pub(crate) fn priority(
     let [tier, severity] = args else {
         return exec_err!("{function}: takes 2 arguments, got {}", args.len());
     };
-    let (tier, severity) = (Words::new(function, tier)?, Words::new(function, severity)?);
-    let (mut tiers, mut severities) = (Parsed::new(), Parsed::new());
+    let (tier, severity) = (
+        Words::new(function, tier)?,
+        Severities::new(function, severity)?,
+    );
+    let (mut tiers, mut severities) = (Parsed::new(), SeverityReader::new());
     let mut out = Int32Builder::with_capacity(rows);
     for row in 0..rows {
         let (Some(t), Some(s)) = (tier.get(row), severity.get(row)) else {
@@ -206,7 +209,7 @@ pub(crate) fn priority(
             continue;
         };
         let t = tiers.get(t, |w| words::tier(function, w))?;
-        let s = severities.get(s, |w| words::severity(function, w))?;
+        let s = severities.get(function, s)?;
         out.append_value(i32::from(policy.priority(t, s).rank()));
     }
     Ok(ColumnarValue::Array(Arc::new(out.finish())))
@@ -224,12 +227,15 @@ pub(crate) fn status(
     let [tier, severity, registered, responded, resolved, now] = args else {
         return exec_err!("{function}: takes 6 arguments, got {}", args.len());
     };
-    let (tier, severity) = (Words::new(function, tier)?, Words::new(function, severity)?);
+    let (tier, severity) = (
+        Words::new(function, tier)?,
+        Severities::new(function, severity)?,
+    );
     let registered = Instants::new(function, registered)?;
     let responded = Instants::new(function, responded)?;
     let resolved = Instants::new(function, resolved)?;
     let now = Instants::new(function, now)?;
-    let (mut tiers, mut severities) = (Parsed::new(), Parsed::new());
+    let (mut tiers, mut severities) = (Parsed::new(), SeverityReader::new());
     let mut out = StatusColumns::with_capacity(rows);
     for row in 0..rows {
         let (Some(t), Some(s), Some(registered), Some(now)) = (
@@ -243,7 +249,7 @@ pub(crate) fn status(
         };
         let mut facts = TicketFacts::new(
             tiers.get(t, |w| words::tier(function, w))?,
-            severities.get(s, |w| words::severity(function, w))?,
+            severities.get(function, s)?,
             registered,
         );
         facts.first_response = responded.get(function, row)?;

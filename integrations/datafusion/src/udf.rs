@@ -1,6 +1,6 @@
 //! The one [`ScalarUDFImpl`] behind the five functions: a name, a policy, and which function.
 
-use crate::args::{instant_type, seconds_type, word_type};
+use crate::args::{instant_type, seconds_type, severity_type, word_type};
 use crate::{clock, status, timeline};
 use datafusion::arrow::datatypes::{DataType, TimeUnit};
 use datafusion::common::{Result, plan_err};
@@ -118,7 +118,8 @@ impl ScalarUDFImpl for SlaFunction {
             .iter()
             .zip(given)
             .map(|(&argument, given)| match argument {
-                "coverage" | "tier" | "severity" => word_type(name, argument, given),
+                "coverage" | "tier" => word_type(name, argument, given),
+                "severity" => severity_type(name, argument, given),
                 "budget_seconds" => seconds_type(name, argument, given),
                 "events" => timeline::events_type(name, given),
                 _ => instant_type(name, argument, given),

@@ -129,6 +129,46 @@ pub(crate) fn severity(function: &str, word: &str) -> Result<Severity, DataFusio
         .map_err(|error| exec_datafusion_err!("{function}: {error}"))
 }
 
+/// The severities of a batch: words parsed once per distinct word, numbers read directly.
+pub(crate) struct SeverityReader {
+    words: Parsed<Severity>,
+}
+
+impl SeverityReader {
+    /// An empty memory.
+    pub(crate) fn new() -> Self {
+        SeverityReader {
+            words: Parsed::new(),
+        }
+    }
+
+    /// The severity `value` names, exactly as the library reads the word (a number `n` as
+    /// the word `n`).
+    ///
+    /// # Errors
+    ///
+    /// As [`severity`].
+    #[inline]
+    pub(crate) fn get(
+        &mut self,
+        function: &str,
+        value: crate::args::SeverityValue<'_>,
+    ) -> Result<Severity, DataFusionError> {
+        match value {
+            crate::args::SeverityValue::Word(word) => {
+                self.words.get(word, |w| severity(function, w))
+            }
+            crate::args::SeverityValue::Number(number) => {
+                match u8::try_from(number).ok().and_then(Severity::from_number) {
+                    Some(s) => Ok(s),
+                    // Not 1–4: the library's own refusal of the number's text.
+                    None => severity(function, &number.to_string()),
+                }
+            }
+        }
+    }
+}
+
 /// `S1`…`S4`, without formatting.
 pub(crate) const fn severity_word(severity: Severity) -> &'static str {
     match severity {

@@ -544,3 +544,78 @@ fn a_bad_policy_document_is_refused() {
     );
     assert!(ctx.udf("sla_status").is_err(), "nothing registered");
 }
+
+#[test]
+fn an_integer_severity_column_reads_as_its_number_word() {
+    let ctx = session(&SupportPolicy::madrid());
+    let registered = Utc.with_ymd_and_hms(2025, 3, 3, 8, 0, 0).unwrap();
+    let schema = Schema::new(vec![
+        Field::new("tier", DataType::Utf8, true),
+        Field::new("number", DataType::Int32, true),
+        Field::new("word", DataType::Utf8, true),
+        utc_ns("registered"),
+    ]);
+    let rows: Vec<(&str, Option<i32>)> = vec![
+        ("vip", Some(1)),
+        ("plus", Some(2)),
+        ("standard", Some(3)),
+        ("vip", Some(4)),
+        ("plus", None),
+    ];
+    let columns: Vec<ArrayRef> = vec![
+        Arc::new(StringArray::from_iter_values(rows.iter().map(|r| r.0))),
+        Arc::new(datafusion::arrow::array::Int32Array::from_iter(
+            rows.iter().map(|r| r.1),
+        )),
+        Arc::new(StringArray::from_iter(
+            rows.iter().map(|r| r.1.map(|n| n.to_string())),
+        )),
+        Arc::new(
+            TimestampNanosecondArray::from_iter_values(
+                rows.iter()
+                    .map(|_| registered.timestamp_nanos_opt().unwrap()),
+            )
+            .with_timezone("UTC"),
+        ),
+    ];
+    ctx.register_batch(
+        "t",
+        RecordBatch::try_new(Arc::new(schema), columns).unwrap(),
+    )
+    .unwrap();
+    let now = "TIMESTAMP '2025-03-04T12:00:00Z'";
+    let by = |severity: &str| {
+        let batch = run(
+            &ctx,
+            &format!(
+                "SELECT sla_priority(tier, {severity}), \
+                 sla_status(tier, {severity}, registered, NULL, NULL, {now}) FROM t"
+            ),
+        )
+        .unwrap();
+        (int32s(batch.column(0)), status_rows(batch.column(1)))
+    };
+    let (numbers, words) = (by("number"), by("word"));
+    assert_eq!(numbers.0, words.0);
+    assert_eq!(numbers.1, words.1);
+    assert_eq!(numbers.0.last(), Some(&None));
+    assert_eq!(numbers.0.first(), Some(&Some(1)));
+    for (sql, quoted) in [
+        (
+            format!("SELECT sla_status('vip', 7, {now}, NULL, NULL, {now})"),
+            "\"7\"",
+        ),
+        (
+            format!("SELECT sla_status('vip', -1, {now}, NULL, NULL, {now})"),
+            "\"-1\"",
+        ),
+        ("SELECT sla_priority('vip', 0)".to_owned(), "\"0\""),
+        ("SELECT sla_priority('vip', 300)".to_owned(), "\"300\""),
+    ] {
+        let message = error_of(&sql);
+        assert!(
+            message.contains("unknown severity") && message.contains(quoted),
+            "{sql}: {message}"
+        );
+    }
+}
