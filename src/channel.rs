@@ -1,6 +1,6 @@
 //! The channels through which a client reports an incident.
 
-use crate::Error;
+use crate::error::Error;
 use std::fmt;
 use std::str::FromStr;
 

@@ -1,6 +1,6 @@
 //! Priority: assigned from severity first, then tier.
 
-use crate::{Error, Severity, Tier};
+use crate::{error::Error, severity::Severity, tier::Tier};
 use std::fmt;
 use std::str::FromStr;
 

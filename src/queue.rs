@@ -1,6 +1,6 @@
 //! Queue order: which ticket the team works on next.
 
-use crate::{Priority, Severity, TicketId, Tier};
+use crate::{priority::Priority, severity::Severity, ticket::TicketId, tier::Tier};
 use chrono::{DateTime, TimeZone, Utc};
 
 /// The key that orders the support queue: priority rank, then registration instant (earlier

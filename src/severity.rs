@@ -1,6 +1,6 @@
 //! How urgent an incident is.
 
-use crate::Error;
+use crate::error::Error;
 use std::fmt;
 use std::str::FromStr;
 

@@ -1,6 +1,6 @@
 //! Ticket identity.
 
-use crate::Error;
+use crate::error::Error;
 use std::fmt;
 use std::str::FromStr;
 

@@ -1,6 +1,6 @@
 //! The support tier a client has contracted.
 
-use crate::Error;
+use crate::error::Error;
 use std::fmt;
 use std::str::FromStr;
 

@@ -4,7 +4,7 @@
 use super::holiday::{Holiday, Level, Provenance};
 use super::overrides::CalendarOverrides;
 use super::SUPPORTED_YEARS;
-use crate::Error;
+use crate::error::Error;
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::borrow::Cow;
 use std::collections::BTreeMap;

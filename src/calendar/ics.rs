@@ -2,7 +2,7 @@
 
 use super::holiday::Holiday;
 use super::Calendar;
-use crate::Error;
+use crate::error::Error;
 use chrono::{Datelike, Days, NaiveDate};
 use std::ops::RangeInclusive;
 

@@ -67,7 +67,7 @@ pub use holiday::{Holiday, Level, Provenance};
 pub use overrides::{CalendarOverrides, YearList};
 pub use rules::project_year;
 
-use crate::Error;
+use crate::error::Error;
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::borrow::Cow;
 use std::ops::RangeInclusive;

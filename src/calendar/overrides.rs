@@ -2,7 +2,7 @@
 
 use super::holiday::Holiday;
 use super::SUPPORTED_YEARS;
-use crate::Error;
+use crate::error::Error;
 use chrono::{Datelike, NaiveDate};
 
 /// Changes a caller makes to a calendar without a new release of this crate: days to add

@@ -5,7 +5,7 @@ use super::easter::easter_sunday;
 use super::holiday::{Holiday, Level, Provenance};
 use super::overrides::YearList;
 use super::SUPPORTED_YEARS;
-use crate::Error;
+use crate::error::Error;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
 /// A fixed-date holiday of the projection: month, day, level, name, and whether a Sunday

@@ -2,7 +2,7 @@
 
 use super::{Clock, Inner, ZoneWeeks};
 use crate::coverage::Coverage;
-use crate::Error;
+use crate::error::Error;
 use chrono_tz::Tz;
 use std::collections::HashMap;
 use std::fmt;

@@ -4,7 +4,7 @@ use super::dst::wall_to_nanos;
 use super::Clock;
 use crate::calendar::{Holiday, Level};
 use crate::coverage::{DayPlan, DAY_NANOS};
-use crate::Error;
+use crate::error::Error;
 use chrono::{DateTime, Datelike, Days, NaiveDate, TimeDelta, TimeZone, Utc, Weekday};
 use chrono_tz::Tz;
 use std::fmt;

@@ -45,7 +45,7 @@ pub use explain::{
 
 use crate::calendar::SUPPORTED_YEARS;
 use crate::coverage::{Coverage, MAX_WINDOWS_PER_DAY};
-use crate::Error;
+use crate::error::Error;
 use chrono::{DateTime, NaiveDate, TimeDelta, TimeZone, Utc};
 use dst::ZoneWeeks;
 use index::Index;

@@ -12,7 +12,7 @@
 
 use super::index::{CrowdedWeek, Index, Part, MAX_STRETCHES_PER_WEEK};
 use super::{Clock, Inner};
-use crate::Error;
+use crate::error::Error;
 use chrono::{DateTime, Utc};
 use std::sync::Arc;
 

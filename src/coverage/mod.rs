@@ -20,7 +20,7 @@ pub use schedule::{Schedule, ScheduleBuilder, Window};
 pub use special::SpecialHours;
 
 use crate::calendar::{Calendar, Holiday};
-use crate::Error;
+use crate::error::Error;
 use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
 use std::sync::Arc;

@@ -1,7 +1,7 @@
 //! Weekly service hours: for each weekday, half-open wall-clock windows.
 
+use crate::error::Error;
 use crate::iso::{write_fraction, NANOS_PER_SECOND};
-use crate::Error;
 use chrono::{NaiveTime, Timelike, Weekday};
 use std::fmt;
 use std::str::FromStr;

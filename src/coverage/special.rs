@@ -2,7 +2,7 @@
 
 use super::schedule::{Schedule, Window};
 use crate::calendar::SUPPORTED_YEARS;
-use crate::Error;
+use crate::error::Error;
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 

@@ -2,7 +2,7 @@
 
 use super::{computed, signed_duration, to_chrono, to_time_delta};
 use crate::clock::{Clock, Explanation};
-use crate::Error;
+use crate::error::Error;
 use jiff::{SignedDuration, Timestamp};
 use std::ops::RangeInclusive;
 

@@ -68,7 +68,7 @@ mod policy;
 pub use clock::JiffClock;
 pub use policy::{JiffDeadlines, JiffObjective, JiffPolicy, JiffTicketStatus};
 
-use crate::Error;
+use crate::error::Error;
 use chrono::{DateTime, TimeDelta, Utc};
 use jiff::{SignedDuration, Timestamp};
 

@@ -7,7 +7,10 @@ use crate::status::{
     DueExplanation, Event, EventKind, ObjectiveKind, ObjectiveStatus, SlaState, Thresholds,
     TicketFacts, TicketStatus, Timeline,
 };
-use crate::{Channel, Error, Priority, Severity, SupportPolicy, TicketId, Tier};
+use crate::{
+    channel::Channel, error::Error, policy::SupportPolicy, priority::Priority, severity::Severity,
+    ticket::TicketId, tier::Tier,
+};
 use jiff::{SignedDuration, Timestamp};
 use std::borrow::Borrow;
 use std::ops::Range;

@@ -1,7 +1,7 @@
 //! New-feature requests: forwarded to the vendor, tracked by the vendor's reference.
 
 pub use crate::feature::{FeatureState, FeatureTransition};
-use crate::{Error, TicketId};
+use crate::{error::Error, ticket::TicketId};
 use chrono::{DateTime, TimeZone, Utc};
 
 /// The vendor's answer to a feature request, as the client is told it.

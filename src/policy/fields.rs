@@ -3,7 +3,7 @@
 //! [`Error::InvalidConfig`] naming the field.
 
 use crate::coverage::Schedule;
-use crate::Error;
+use crate::error::Error;
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer, Serializer};
 use std::borrow::Cow;

@@ -23,7 +23,7 @@ use crate::calendar::Holiday;
 use crate::clock::AsInstant;
 use crate::clock::Clock;
 use crate::coverage::Coverage;
-use crate::Error;
+use crate::error::Error;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use std::collections::BTreeSet;
 use std::sync::Arc;

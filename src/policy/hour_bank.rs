@@ -1,6 +1,6 @@
 //! The Vip bank of preventive on-site consulting hours: purchases, consumptions, balance.
 
-use crate::Error;
+use crate::error::Error;
 use chrono::{NaiveDate, TimeDelta};
 use std::fmt;
 use std::str::FromStr;

@@ -2,7 +2,7 @@
 
 use super::{CoverageKind, SupportPolicy};
 use crate::coverage::Schedule;
-use crate::{Channel, Error, Severity, TicketId, Tier};
+use crate::{channel::Channel, error::Error, severity::Severity, ticket::TicketId, tier::Tier};
 use chrono::{DateTime, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use std::fmt;

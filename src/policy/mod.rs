@@ -40,7 +40,7 @@ pub use scope::{
 use crate::calendar::{Calendar, CalendarOverrides};
 use crate::clock::{Clock, ClockCache};
 use crate::coverage::{Coverage, Schedule, SpecialHours};
-use crate::{Error, Priority, Severity, Tier};
+use crate::{error::Error, priority::Priority, severity::Severity, tier::Tier};
 use chrono::{DateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::fmt;

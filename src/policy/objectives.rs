@@ -1,7 +1,7 @@
 //! Response and resolution objectives: how much service time a ticket may take.
 
 use crate::iso;
-use crate::{Error, Severity, Tier};
+use crate::{error::Error, severity::Severity, tier::Tier};
 use chrono::TimeDelta;
 use std::collections::BTreeMap;
 use std::fmt;

@@ -7,7 +7,7 @@
 //! [`SupportStanding`]. Both are plain values the desk acts on: none of them is an error.
 
 use super::hour_bank::Activity;
-use crate::{Error, Tier};
+use crate::{error::Error, tier::Tier};
 use std::fmt;
 use std::str::FromStr;
 

@@ -89,7 +89,7 @@
 
 use crate::policy::ObjectiveSource;
 use crate::status::{ObjectiveStatus, SlaState, TicketStatus};
-use crate::{Priority, Severity, TicketId, Tier};
+use crate::{priority::Priority, severity::Severity, ticket::TicketId, tier::Tier};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use samples::Samples;
 use std::borrow::Borrow;

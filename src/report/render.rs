@@ -6,7 +6,7 @@
 use super::{Breach, ObjectiveKind, Percentiles, QosReport, Share, Tally};
 use crate::iso::write_fraction;
 use crate::policy::ObjectiveSource;
-use crate::{Priority, Severity, Tier};
+use crate::{priority::Priority, severity::Severity, tier::Tier};
 use chrono::{DateTime, TimeDelta, Utc};
 use std::fmt;
 use std::fmt::Write as _;

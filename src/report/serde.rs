@@ -2,7 +2,7 @@
 //! `"P4"`, `"first_response"`), durations in ISO 8601. Serialize only.
 
 use super::{word, ObjectiveKind, QosReport, Share, Tallies, Tally, SEVERITIES};
-use crate::{Priority, Severity, Tier};
+use crate::{priority::Priority, severity::Severity, tier::Tier};
 use serde::ser::{SerializeMap, SerializeStruct};
 use serde::{Serialize, Serializer};
 

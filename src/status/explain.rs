@@ -5,7 +5,7 @@
 use super::walk::{Stop, Stretch, Walk};
 use super::{ObjectiveKind, Timeline};
 use crate::clock::{Clock, SkipReason, StretchKind, Summary};
-use crate::{Error, SupportPolicy};
+use crate::{error::Error, policy::SupportPolicy};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use chrono_tz::Tz;
 use std::fmt;

@@ -51,7 +51,9 @@ pub use thresholds::{Threshold, ThresholdInstant, Thresholds};
 pub use timeline::{Event, EventKind, Timeline};
 
 use crate::policy::{ObjectiveSource, Reclassification};
-use crate::{Error, Priority, Severity, SupportPolicy, Tier};
+use crate::{
+    error::Error, policy::SupportPolicy, priority::Priority, severity::Severity, tier::Tier,
+};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use walk::Walk;
 

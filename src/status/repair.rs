@@ -9,7 +9,7 @@
 use super::{ObjectiveStatus, SlaState, TicketFacts, TicketStatus, Timeline};
 use crate::clock::AsInstant;
 use crate::objective::ObjectiveKind;
-use crate::{Error, SupportPolicy};
+use crate::{error::Error, policy::SupportPolicy};
 use chrono::{DateTime, Utc};
 
 mod sealed {

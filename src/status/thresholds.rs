@@ -2,7 +2,7 @@
 
 use super::walk::Walk;
 use super::{nanos, ObjectiveKind, Timeline};
-use crate::{Error, SupportPolicy};
+use crate::{error::Error, policy::SupportPolicy};
 use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 
 /// When a fraction of an objective's budget is used, as far as the timeline tells at `now`.

@@ -2,7 +2,7 @@
 
 use super::TicketFacts;
 use crate::error::TimelineRule;
-use crate::{Error, Severity, Tier};
+use crate::{error::Error, severity::Severity, tier::Tier};
 use chrono::{DateTime, TimeZone, Utc};
 use std::fmt;
 

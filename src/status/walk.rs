@@ -11,7 +11,7 @@ use super::timeline::{Event, EventKind, Timeline};
 use crate::clock::Clock;
 use crate::objective::ObjectiveKind;
 use crate::policy::{ObjectiveSource, Reclassification};
-use crate::{Error, Severity, SupportPolicy, Tier};
+use crate::{error::Error, policy::SupportPolicy, severity::Severity, tier::Tier};
 use chrono::{DateTime, TimeDelta, Utc};
 
 /// Why a stretch of a ticket does not count, for the ticket's own reasons (the clock's
