@@ -9,12 +9,12 @@
 mod common;
 
 use chrono::{DateTime, TimeDelta, Utc};
-use common::SplitMix64;
+use common::{ten_versions, SplitMix64};
 use criterion::{criterion_group, criterion_main, Criterion};
 use std::hint::black_box;
 use support_sla::clock::Clock;
 use support_sla::coverage::{Coverage, SpecialHours};
-use support_sla::policy::{CoverageKind, PolicyConfig, PolicyHistory};
+use support_sla::policy::CoverageKind;
 use support_sla::SupportPolicy;
 
 const SPANS: [(&str, i64); 5] = [
@@ -53,23 +53,6 @@ fn standard_with_special_days() -> Coverage {
     }
 }
 
-/// A policy history of ten changes (eleven versions): summer hours (09:00–14:00) from 1 July and
-/// the usual hours again from 15 September, 2021 to 2025.
-fn ten_versions() -> SupportPolicy {
-    let mut summer = PolicyConfig::default();
-    summer.standard_hours = "mon-fri 09:00-14:00".parse().unwrap();
-    let mut history = PolicyHistory::new(PolicyConfig::default());
-    for year in 2021..=2025 {
-        let at = |m, d| {
-            DateTime::parse_from_rfc3339(&format!("{year}-{m:02}-{d:02}T00:00:00+02:00")).unwrap()
-        };
-        history = history
-            .then(at(7, 1), summer.clone())
-            .then(at(9, 15), PolicyConfig::default());
-    }
-    SupportPolicy::from_history(history).unwrap()
-}
-
 fn bench(c: &mut Criterion) {
     let starts = starts();
     for (name, coverage) in [
@@ -82,7 +65,7 @@ fn bench(c: &mut Criterion) {
         };
         spans(c, &starts, name, &clock);
     }
-    let policy = ten_versions();
+    let policy = SupportPolicy::from_history(ten_versions()).unwrap();
     spans(
         c,
         &starts,

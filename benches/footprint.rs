@@ -1,4 +1,5 @@
-//! What building a clock costs: `Clock::new` for the presets, the Madrid policy, a coverage
+//! What building a clock costs: `Clock::new` for the presets, the Madrid policy, a history of
+//! eleven versions (`history10`: its distinct clocks built, then folded into one index), a coverage
 //! with a closure every week, 1,000 distinct tenant clocks, and the worst configurations a
 //! clock accepts (the most windows a day; special hours on every day, each its own windows).
 //! Through a `ClockCache`: a clock built over its zone's cached weeks (`*_in_cache`), a cache
@@ -9,6 +10,7 @@
 mod common;
 
 use common::footprint::{many_holidays, tenants, worst_special, worst_windows};
+use common::ten_versions;
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use std::hint::black_box;
 use support_sla::clock::{Clock, ClockCache};
@@ -35,6 +37,14 @@ fn bench(c: &mut Criterion) {
     }
     c.bench_function("footprint/build/policy_madrid", |b| {
         b.iter(SupportPolicy::madrid);
+    });
+    // Eleven versions, two distinct Standard coverages: two clocks built, then folded.
+    c.bench_function("footprint/build/history10", |b| {
+        b.iter_batched(
+            ten_versions,
+            |history| SupportPolicy::from_history(black_box(history)).unwrap(),
+            BatchSize::SmallInput,
+        );
     });
     let cache = ClockCache::new();
     for (name, coverage) in [

@@ -20,6 +20,7 @@ impl SplitMix64 {
 }
 
 use chrono::{DateTime, Utc};
+use support_sla::policy::{PolicyConfig, PolicyHistory};
 use support_sla::status::TicketFacts;
 use support_sla::{Severity, TicketId, Tier};
 
@@ -112,3 +113,20 @@ fn log_uniform(rng: &mut SplitMix64, (min, max): (i64, i64)) -> i64 {
 }
 
 pub mod footprint;
+
+/// A policy history of ten changes (eleven versions): summer hours (09:00–14:00) from 1 July and
+/// the usual hours again from 15 September, 2021 to 2025.
+pub fn ten_versions() -> PolicyHistory {
+    let mut summer = PolicyConfig::default();
+    summer.standard_hours = "mon-fri 09:00-14:00".parse().unwrap();
+    let mut history = PolicyHistory::new(PolicyConfig::default());
+    for year in 2021..=2025 {
+        let at = |m, d| {
+            DateTime::parse_from_rfc3339(&format!("{year}-{m:02}-{d:02}T00:00:00+02:00")).unwrap()
+        };
+        history = history
+            .then(at(7, 1), summer.clone())
+            .then(at(9, 15), PolicyConfig::default());
+    }
+    history
+}

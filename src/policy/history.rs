@@ -21,7 +21,7 @@
 use super::{CoverageKind, PolicyConfig, SupportPolicy};
 use crate::calendar::Holiday;
 use crate::clock::AsInstant;
-use crate::clock::Clock;
+use crate::clock::{Clock, ClockCache};
 use crate::coverage::Coverage;
 use crate::error::Error;
 use chrono::{DateTime, Days, NaiveDate, Utc};
@@ -224,12 +224,13 @@ fn check_past_dates(
 
 /// The versions' clocks of each kind (Standard, Plus, around the clock), each with the instant
 /// its version takes effect: the versions checked (configuration, past dates, `from` inside the
-/// range of its clocks and of the clocks before), equal coverages built once.
+/// range of its clocks and of the clocks before), built through `cache` (equal coverages built
+/// once, a zone's weeks computed once).
 #[allow(clippy::type_complexity)]
 fn clocks_per_kind(
     versions: &[PolicyVersion],
+    cache: &ClockCache,
 ) -> Result<[Vec<(Option<DateTime<Utc>>, Clock)>; 3], Error> {
-    let mut built: Vec<(Coverage, Clock)> = Vec::new();
     let mut per_kind: [Vec<(Option<DateTime<Utc>>, Clock)>; 3] = Default::default();
     let mut previous: Option<[Coverage; 3]> = None;
     for (index, version) in versions.iter().enumerate() {
@@ -241,14 +242,8 @@ fn clocks_per_kind(
             CoverageKind::Always,
         ];
         for ((kind, coverage), which) in per_kind.iter_mut().zip(&coverages).zip(kinds) {
-            let clock = if let Some((_, clock)) = built.iter().find(|(c, _)| c == coverage) {
-                clock.clone()
-            } else {
-                let clock = SupportPolicy::clock_of(which, coverage.clone())
-                    .map_err(refuse(index, "policy"))?;
-                built.push((coverage.clone(), clock.clone()));
-                clock
-            };
+            let clock = SupportPolicy::clock_in(which, coverage.clone(), cache)
+                .map_err(refuse(index, "policy"))?;
             if let Some(from) = version.from {
                 for range in kind
                     .last()
@@ -315,20 +310,52 @@ impl SupportPolicy {
     ///   change whether a date before `from` is a holiday ([`Error::PastDateChanged`], field
     ///   `calendar_overrides`).
     ///
+    pub fn from_history(history: PolicyHistory) -> Result<SupportPolicy, Error> {
+        SupportPolicy::from_history_in(history, &ClockCache::new())
+    }
+
+    /// As [`from_history`](Self::from_history), with the versions' clocks built through
+    /// `cache`: histories (and policies) with the same hours, calendar and zone share their
+    /// clocks, and the clocks of a zone its weeks (see [`ClockCache`]).
+    ///
+    /// ```
+    /// use chrono::{TimeZone, Utc};
+    /// use support_sla::clock::ClockCache;
+    /// use support_sla::policy::{PolicyConfig, PolicyHistory};
+    /// use support_sla::SupportPolicy;
+    ///
+    /// let cache = ClockCache::new();
+    /// let mut summer = PolicyConfig::default();
+    /// summer.standard_hours = "mon-fri 09:00-14:00".parse()?;
+    /// let july = Utc.with_ymd_and_hms(2025, 6, 30, 22, 0, 0).unwrap();
+    /// let history = PolicyHistory::new(PolicyConfig::default()).then(july, summer);
+    /// let policy = SupportPolicy::from_history_in(history, &cache)?;
+    /// assert_eq!(policy.history().versions.len(), 2);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`from_history`](Self::from_history).
+    ///
     /// # Panics
     ///
     /// Never: it states with `expect` only that a history checked non-empty has a first and a
     /// last version.
-    pub fn from_history(history: PolicyHistory) -> Result<SupportPolicy, Error> {
+    pub fn from_history_in(
+        history: PolicyHistory,
+        cache: &ClockCache,
+    ) -> Result<SupportPolicy, Error> {
         check_starts(&history.versions)?;
         match history.versions.as_slice() {
             [] => return Err(Error::EmptyHistory),
             [PolicyVersion { from: None, policy }] => {
-                return SupportPolicy::from_config(policy.clone()).map_err(refuse(0, "policy"));
+                return SupportPolicy::from_config_in(policy.clone(), cache)
+                    .map_err(refuse(0, "policy"));
             }
             _ => {}
         }
-        let [standard, plus, always] = clocks_per_kind(&history.versions)?.map(compose);
+        let [standard, plus, always] = clocks_per_kind(&history.versions, cache)?.map(compose);
         let (standard, plus, always) = (standard?, plus?, always?);
         let document = Arc::new(history);
         let views = document

@@ -404,14 +404,10 @@ impl SupportPolicy {
         })
     }
 
-    /// The clock of `coverage`, the policy's coverage of `kind`. A clock refuses its hours (never
-    /// open, too many windows a day), named by their field, or its zone.
-    pub(crate) fn clock_of(kind: CoverageKind, coverage: Coverage) -> Result<Clock, Error> {
-        SupportPolicy::clock_refused(kind, Clock::new(coverage))
-    }
-
-    /// As [`clock_of`](SupportPolicy::clock_of), built through `cache`.
-    fn clock_in(
+    /// The clock of `coverage`, the policy's coverage of `kind`, built through `cache`. A clock
+    /// refuses its hours (never open, too many windows a day), named by their field, or its
+    /// zone.
+    pub(crate) fn clock_in(
         kind: CoverageKind,
         coverage: Coverage,
         cache: &ClockCache,
