@@ -46,6 +46,14 @@ fn vip_s1_answered_after(minutes: i64) -> TicketFacts {
         .with_first_response(t0 + TimeDelta::minutes(minutes))
 }
 
+/// The period of [`mixed`]'s tickets: 1 February to 4 March 2025 (Madrid).
+fn mixed_period() -> std::ops::Range<DateTime<Utc>> {
+    Madrid
+        .with_ymd_and_hms(2025, 2, 1, 0, 0, 0)
+        .unwrap()
+        .to_utc()..at(4, 0, 0)
+}
+
 /// A mixed set, all on the Madrid policy, status at Monday 3 March 12:00 unless noted:
 ///
 /// 1. Vip S1, Sun 2 Mar 03:00, answered 03:30, resolved 06:00: response met (1 h budget),
@@ -80,10 +88,7 @@ fn mixed() -> (Vec<(TicketId, TicketStatus)>, DateTime<Utc>) {
 #[test]
 fn counts_met_breached_and_pending_per_severity_tier_and_priority() {
     let (list, _) = mixed();
-    let period = Madrid
-        .with_ymd_and_hms(2025, 2, 1, 0, 0, 0)
-        .unwrap()
-        .to_utc()..at(4, 0, 0);
+    let period = mixed_period();
     let r = report(&list, period);
     assert_eq!(r.tickets(), 5);
 
@@ -122,10 +127,7 @@ fn counts_met_breached_and_pending_per_severity_tier_and_priority() {
 #[test]
 fn shares_are_exact_fractions_of_the_decided_objectives() {
     let (list, _) = mixed();
-    let period = Madrid
-        .with_ymd_and_hms(2025, 2, 1, 0, 0, 0)
-        .unwrap()
-        .to_utc()..at(4, 0, 0);
+    let period = mixed_period();
     let r = report(&list, period);
     let share = r.total().first_response.share_met();
     assert_eq!((share.numerator(), share.denominator()), (3, 5));
@@ -156,10 +158,7 @@ fn share_percentages_round_half_up_to_one_decimal() {
 #[test]
 fn breaches_are_listed_with_their_service_time_overrun() {
     let (list, _) = mixed();
-    let period = Madrid
-        .with_ymd_and_hms(2025, 2, 1, 0, 0, 0)
-        .unwrap()
-        .to_utc()..at(4, 0, 0);
+    let period = mixed_period();
     let r = report(&list, period);
     let breaches = r.breaches();
     assert_eq!(breaches.len(), 2);
@@ -259,10 +258,7 @@ fn p90_of_ten_values_is_the_ninth_and_of_eleven_the_tenth() {
 #[test]
 fn percentiles_are_per_severity_and_over_all_answered_objectives() {
     let (list, _) = mixed();
-    let period = Madrid
-        .with_ymd_and_hms(2025, 2, 1, 0, 0, 0)
-        .unwrap()
-        .to_utc()..at(4, 0, 0);
+    let period = mixed_period();
     let r = report(&list, period);
     let fr = ObjectiveKind::Response;
     // Answered first responses: S1 30 min (ticket 1; ticket 2 is unanswered and left out),
@@ -368,10 +364,7 @@ fn no_tickets_give_an_empty_report() {
 #[test]
 fn display_shows_a_row_per_severity_and_a_column_per_tier() {
     let (list, _) = mixed();
-    let period = Madrid
-        .with_ymd_and_hms(2025, 2, 1, 0, 0, 0)
-        .unwrap()
-        .to_utc()..at(4, 0, 0);
+    let period = mixed_period();
     let r = report(&list, period);
     let text = r.to_string();
     let header = text
@@ -400,10 +393,7 @@ fn display_shows_a_row_per_severity_and_a_column_per_tier() {
 #[test]
 fn serializes_keyed_by_the_crate_words() {
     let (list, _) = mixed();
-    let period = Madrid
-        .with_ymd_and_hms(2025, 2, 1, 0, 0, 0)
-        .unwrap()
-        .to_utc()..at(4, 0, 0);
+    let period = mixed_period();
     let r = report(&list, period);
     let json = serde_json::to_value(&r).unwrap();
     assert_eq!(json["tickets"], 5);
@@ -457,10 +447,7 @@ proptest::proptest! {
 #[test]
 fn the_alternate_display_is_pinned_whole() {
     let (list, _) = mixed();
-    let period = Madrid
-        .with_ymd_and_hms(2025, 2, 1, 0, 0, 0)
-        .unwrap()
-        .to_utc()..at(4, 0, 0);
+    let period = mixed_period();
     let text = format!("{:#}", report(&list, period));
     assert_eq!(text, PINNED);
 }
@@ -503,10 +490,7 @@ Breaches: 2 (2 first response, 0 resolution)
 #[test]
 fn the_report_counts_objectives_measured_against_crate_defaults() {
     let (list, _) = mixed();
-    let period = Madrid
-        .with_ymd_and_hms(2025, 2, 1, 0, 0, 0)
-        .unwrap()
-        .to_utc()..at(4, 0, 0);
+    let period = mixed_period();
     assert_eq!(report(&list, period.clone()).crate_default_objectives(), 10);
 
     // The same budgets, configured (as a contract would give them): no caveat.
