@@ -279,7 +279,7 @@ fn check(clock: &Clock, reference: &RefHistory, a: i64, b: i64, budget: i64) {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
     fn clocks_of_histories_agree_with_the_reference(
