@@ -52,19 +52,12 @@ impl ZoneWeeks {
         starts.push(start);
         offsets.push(offset);
         // Given the offset of the week before: one offset look-up a week, and the wall-clock
-        // rule only when it changed.
-        // The week's first date, stepped by seven days (cheaper than converting each guess
-        // from nanoseconds to a date, which was a fifth of a build).
+        // rule only when it changed. The week's first date is stepped by seven days (cheaper
+        // than converting each guess from nanoseconds to a date, a fifth of a build).
         let mut date = first;
         for k in 1..week_count {
             date = date.checked_add_days(Days::new(7))?;
-            let guess = nominal + k as i64 * WEEK - offset;
-            if offset_at(tz, &midnight_in_utc(date, offset)?)? == offset {
-                start = guess;
-            } else {
-                start = wall_to_nanos(tz, date, 0)?;
-                offset = offset_nanos(tz, start)?;
-            }
+            (start, offset) = day_start(tz, date, nominal + k as i64 * WEEK, offset)?;
             starts.push(start);
             offsets.push(offset);
         }
@@ -126,13 +119,7 @@ impl ZoneWeeks {
                 break;
             }
             date = date.succ_opt()?;
-            let guess = local + (d as i64 + 1) * DAY - offset;
-            edge = if offset_at(tz, &midnight_in_utc(date, offset)?)? == offset {
-                (guess, offset)
-            } else {
-                let day_start = wall_to_nanos(tz, date, 0)?;
-                (day_start, offset_nanos(tz, day_start)?)
-            };
+            edge = day_start(tz, date, local + (d as i64 + 1) * DAY, offset)?;
         }
         if let Some(slot) = edges.get_mut(week_days as usize) {
             *slot = next;
@@ -157,6 +144,17 @@ impl ZoneWeeks {
 /// nanoseconds (east of UTC positive). `None` only for an instant chrono cannot represent.
 pub(crate) fn offset_nanos(tz: Tz, utc_nanos: i64) -> Option<i64> {
     offset_at(tz, &DateTime::from_timestamp_nanos(utc_nanos).naive_utc())
+}
+
+/// The first instant of `date` in `tz` and the offset then, given the offset `offset` of the
+/// day or week before and `date`'s midnight read as UTC, `local`: midnight at that offset when
+/// it still holds (one look-up), else the wall-clock rule.
+fn day_start(tz: Tz, date: NaiveDate, local: i64, offset: i64) -> Option<(i64, i64)> {
+    if offset_at(tz, &midnight_in_utc(date, offset)?)? == offset {
+        return Some((local - offset, offset));
+    }
+    let start = wall_to_nanos(tz, date, 0)?;
+    Some((start, offset_nanos(tz, start)?))
 }
 
 /// The UTC date and time of midnight on `date` at a UTC offset of `offset` nanoseconds (whole

@@ -72,8 +72,6 @@ impl Interval {
 /// What a week looks like: where it starts, how long it lasts, its open intervals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Pattern {
-    /// The week's first instant minus its first local midnight read as UTC (minus the offset).
-    delta: i64,
     /// The week's length in real time (7 days, one hour less or more across an offset change).
     len: i64,
     /// The pattern's intervals: `intervals[first..first + count]`.

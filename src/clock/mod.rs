@@ -35,6 +35,7 @@
 mod cache;
 mod dst;
 mod explain;
+mod fx;
 mod index;
 mod versions;
 

@@ -3,6 +3,7 @@
 
 use super::{Index, Interval, Pattern, Starts, DAY, WEEK};
 use crate::clock::dst::{wall_to_nanos, DayEdges, ZoneWeeks};
+use crate::clock::fx::Fx;
 use crate::coverage::{Coverage, Schedule, Window};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::collections::HashMap;
@@ -57,9 +58,8 @@ struct WeekPlan<'z> {
     offset: i64,
     delta: i64,
     len: i64,
-    /// Whether the offset changes inside the week, or its first midnight was skipped.
-    shifts: bool,
-    /// Then, the first instant and offset of each day (see [`ZoneWeeks::shifted`]).
+    /// When the offset changes inside the week, or its first midnight was skipped: the first
+    /// instant and offset of each day (see [`ZoneWeeks::shifted`]).
     edges: Option<&'z DayEdges>,
 }
 
@@ -75,9 +75,7 @@ struct Builder<'a> {
     /// Cursors into the exceptions: the first not before the current week.
     next_holiday: usize,
     next_special: usize,
-    patterns: Vec<Pattern>,
-    intervals: Vec<Interval>,
-    by_hash: HashMap<u64, u16, BuildHasherDefault<Prehashed>>,
+    patterns: PatternStore,
     /// Patterns of whole weeks without special hours or offset change, by offset (`delta`,
     /// a few) and by which days are holidays (a bit a day: 128 slots, `u16::MAX` when none).
     plain: Vec<(i64, [u16; 128])>,
@@ -136,7 +134,6 @@ impl Index {
                 offset,
                 delta: start - local,
                 len: next - start,
-                shifts: edges.is_some(),
                 edges,
             };
             // `week` moved the cursors to the week: a quiet week is one with nothing before
@@ -148,11 +145,11 @@ impl Index {
             builder.skip_before(day0 + plan.days);
             weeks.push(id);
         }
-        let Builder {
+        let PatternStore {
             patterns,
             intervals,
             ..
-        } = builder;
+        } = builder.patterns;
         Index::assemble((range_start, range_end), starts, weeks, patterns, intervals)
     }
 
@@ -191,11 +188,46 @@ impl Index {
     }
 }
 
+/// The patterns of an index being made and their intervals, each distinct shape (a week's
+/// length and intervals) stored once: what building and folding an index both intern into.
+#[derive(Default)]
+pub(super) struct PatternStore {
+    pub(super) patterns: Vec<Pattern>,
+    pub(super) intervals: Vec<Interval>,
+    /// Pattern ids by the hash of their shape ([`hash_week`]).
+    by_hash: HashMap<u64, u16, BuildHasherDefault<Fx>>,
+}
+
+impl PatternStore {
+    /// The id of the pattern of a week lasting `len` with the intervals `ivs` (joined, with
+    /// the service before each), stored if new. `None` when the ids are used up.
+    pub(super) fn intern(&mut self, len: i64, ivs: &[Interval]) -> Option<u16> {
+        let hash = hash_week(len, ivs);
+        if let Some(&id) = self.by_hash.get(&hash) {
+            let same = self.patterns.get(usize::from(id)).is_some_and(|p| {
+                p.len == len
+                    && self
+                        .intervals
+                        .get(p.first as usize..(p.first + p.count) as usize)
+                        == Some(ivs)
+            });
+            if same {
+                return Some(id);
+            }
+        }
+        let id = u16::try_from(self.patterns.len()).ok()?;
+        let pattern = Pattern::new(len, self.intervals.len(), ivs)?;
+        self.patterns.push(pattern);
+        self.intervals.extend_from_slice(ivs);
+        self.by_hash.entry(hash).or_insert(id);
+        Some(id)
+    }
+}
+
 impl Pattern {
-    /// The pattern of a week starting `delta` after its first local midnight read as UTC,
-    /// lasting `len`, whose intervals `ivs` (joined, with the service before each) are stored
-    /// from `first`. `None` when a count does not fit.
-    pub(super) fn new(delta: i64, len: i64, first: usize, ivs: &[Interval]) -> Option<Pattern> {
+    /// The pattern of a week lasting `len`, whose intervals `ivs` (joined, with the service
+    /// before each) are stored from `first`. `None` when a count does not fit.
+    fn new(len: i64, first: usize, ivs: &[Interval]) -> Option<Pattern> {
         let total = ivs.last().map_or(0, Interval::after);
         let first_where = |f: &dyn Fn(&Interval) -> bool| {
             u8::try_from(ivs.partition_point(|iv| !f(iv)))
@@ -206,7 +238,6 @@ impl Pattern {
         let by_service =
             std::array::from_fn(|j| first_where(&|iv| iv.after() >= (j as i64) << service_shift));
         Some(Pattern {
-            delta,
             len,
             first: u32::try_from(first).ok()?,
             count: u32::try_from(ivs.len()).ok()?,
@@ -258,9 +289,7 @@ impl<'a> Builder<'a> {
             exceptions: Exceptions::new(coverage, first, last)?,
             next_holiday: 0,
             next_special: 0,
-            patterns: Vec::new(),
-            intervals: Vec::new(),
-            by_hash: HashMap::default(),
+            patterns: PatternStore::default(),
             plain: Vec::new(),
             scratch: Vec::new(),
         })
@@ -281,7 +310,7 @@ impl<'a> Builder<'a> {
             .iter()
             .take_while(|&&d| d < end)
             .fold(0u8, |mask, &d| mask | 1 << (d - plan.day0));
-        let whole_week = !special_days && !plan.shifts && plan.days == 7;
+        let whole_week = !special_days && plan.edges.is_none() && plan.days == 7;
         if whole_week {
             let known = self
                 .plain
@@ -408,52 +437,18 @@ impl<'a> Builder<'a> {
 
     /// The id of the pattern of `plan` with the intervals in `scratch`, stored if new.
     fn intern(&mut self, plan: &WeekPlan<'_>) -> Option<u16> {
-        let hash = hash_week(plan.delta, plan.len, &self.scratch);
-        if let Some(&id) = self.by_hash.get(&hash) {
-            let same = self.patterns.get(usize::from(id)).is_some_and(|p| {
-                (p.delta, p.len) == (plan.delta, plan.len)
-                    && self
-                        .intervals
-                        .get(p.first as usize..(p.first + p.count) as usize)
-                        == Some(&self.scratch[..])
-            });
-            if same {
-                return Some(id);
-            }
-        }
-        let id = u16::try_from(self.patterns.len()).ok()?;
-        let pattern = Pattern::new(plan.delta, plan.len, self.intervals.len(), &self.scratch)?;
-        self.patterns.push(pattern);
-        self.intervals.extend_from_slice(&self.scratch);
-        self.by_hash.entry(hash).or_insert(id);
-        Some(id)
+        self.patterns.intern(plan.len, &self.scratch)
     }
 }
 
-/// The hasher of keys that are hashes already ([`hash_week`]).
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
+/// A fast hash of a week's shape: patterns are compared in full on a hit, so a collision only
+/// costs a duplicate pattern.
+fn hash_week(len: i64, intervals: &[Interval]) -> u64 {
+    let mut hasher = Fx::default();
+    hasher.write_i64(len);
+    for iv in intervals {
+        hasher.write_i64(iv.start);
+        hasher.write_i64(iv.end);
     }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-/// A fast hash of a week's shape (`FxHash`'s mixing step): patterns are compared in full on a
-/// hit, so a collision only costs a duplicate pattern.
-fn hash_week(delta: i64, len: i64, intervals: &[Interval]) -> u64 {
-    const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mix = |h: u64, x: i64| (h.rotate_left(5) ^ x as u64).wrapping_mul(K);
-    intervals.iter().fold(mix(mix(0, delta), len), |h, iv| {
-        mix(mix(h, iv.start), iv.end)
-    })
+    hasher.finish()
 }

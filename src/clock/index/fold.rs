@@ -5,11 +5,12 @@
 //! version's span, on that version's own week grid (the same zone: the same week starts),
 //! takes that version's pattern; the weeks a version change cuts (or all the weeks of a
 //! version in another zone) are rebuilt from the open intervals each version has inside its
-//! part of the week. Patterns are interned, so a history of N versions holds about the
-//! patterns of its distinct coverages, and folding costs a walk over the weeks plus the few
-//! rebuilt ones: far less than building one clock.
+//! part of the week. Patterns are interned as a build interns them (`build::PatternStore`), so
+//! a history of N versions holds about the patterns of its distinct coverages, and folding
+//! costs a walk over the weeks plus the few rebuilt ones: far less than building one clock.
 
-use super::{Index, Interval, Pattern};
+use super::build::PatternStore;
+use super::{Index, Interval};
 use std::collections::HashMap;
 
 /// The most open stretches a week of an index may hold (its look-up tables are bytes).
@@ -31,39 +32,25 @@ pub(crate) struct CrowdedWeek {
     pub(crate) count: usize,
 }
 
-/// The patterns of the folded index, interned by their shape.
+/// The patterns of the folded index, interned by their shape, and those taken whole from a
+/// part's index.
 #[derive(Default)]
 struct Folder {
-    patterns: Vec<Pattern>,
-    intervals: Vec<Interval>,
-    /// By week length and intervals.
-    by_shape: HashMap<(i64, Vec<Interval>), u16>,
-    /// By (part, pattern id in that part's index): the patterns taken whole.
+    patterns: PatternStore,
+    /// By (part, pattern id in that part's index).
     by_source: HashMap<(usize, u16), u16>,
 }
 
 impl Folder {
-    /// The id of the pattern of `len` with `ivs` (`delta` kept from its source, if any).
-    fn intern(&mut self, delta: i64, len: i64, ivs: &[Interval]) -> Option<u16> {
-        let key = (len, ivs.to_vec());
-        if let Some(&id) = self.by_shape.get(&key) {
-            return Some(id);
-        }
-        let id = u16::try_from(self.patterns.len()).ok()?;
-        self.patterns
-            .push(Pattern::new(delta, len, self.intervals.len(), ivs)?);
-        self.intervals.extend_from_slice(ivs);
-        self.by_shape.insert(key, id);
-        Some(id)
-    }
-
     /// The id, in the folded index, of the pattern `id` of part `p`'s index.
     fn take(&mut self, p: usize, index: &Index, id: u16) -> Option<u16> {
         if let Some(&folded) = self.by_source.get(&(p, id)) {
             return Some(folded);
         }
         let pattern = index.patterns.get(usize::from(id))?;
-        let folded = self.intern(pattern.delta, pattern.len, index.intervals_of(pattern))?;
+        let folded = self
+            .patterns
+            .intern(pattern.len, index.intervals_of(pattern))?;
         self.by_source.insert((p, id), folded);
         Some(folded)
     }
@@ -120,7 +107,7 @@ impl Index {
                         count: scratch.len(),
                     });
                 }
-                folder.intern(0, we - ws, &scratch)
+                folder.patterns.intern(we - ws, &scratch)
             };
             match id {
                 Some(id) => weeks.push(id),
@@ -128,13 +115,12 @@ impl Index {
             }
         }
         let range = (first.from, last.until);
-        Ok(Index::assemble(
-            range,
-            starts,
-            weeks,
-            folder.patterns,
-            folder.intervals,
-        ))
+        let PatternStore {
+            patterns,
+            intervals,
+            ..
+        } = folder.patterns;
+        Ok(Index::assemble(range, starts, weeks, patterns, intervals))
     }
 }
 
