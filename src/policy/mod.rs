@@ -412,12 +412,7 @@ impl SupportPolicy {
         coverage: Coverage,
         cache: &ClockCache,
     ) -> Result<Clock, Error> {
-        SupportPolicy::clock_refused(kind, cache.clock(coverage))
-    }
-
-    /// A clock, or its refusal named by the field of the coverage of `kind`.
-    fn clock_refused(kind: CoverageKind, clock: Result<Clock, Error>) -> Result<Clock, Error> {
-        clock.map_err(|error| {
+        cache.clock(coverage).map_err(|error| {
             let field = match (&error, kind) {
                 (Error::TimeZoneRule { .. }, _) | (_, CoverageKind::Always) => "time_zone",
                 (_, CoverageKind::Standard) => "standard_hours",
