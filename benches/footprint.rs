@@ -2,9 +2,12 @@
 //! eleven versions (`history10`: its distinct clocks built, then folded into one index), a coverage
 //! with a closure every week, 1,000 distinct tenant clocks, and the worst configurations a
 //! clock accepts (the most windows a day; special hours on every day, each its own windows).
-//! Through a `ClockCache`: a clock built over its zone's cached weeks (`*_in_cache`), a cache
-//! hit (`standard_cache_hit`), the 1,000 tenants (`tenants_1000_in_cache`, a new cache each
-//! time, so the zone's weeks are computed once per iteration).
+//! `standard_first_of_zone` is `Clock::new` with no other clock of its zone alive, so that it
+//! computes the zone's weeks; the other `Clock::new` cases run while a clock of Madrid lives, and
+//! share them. Through a `ClockCache`: a clock built over its zone's cached weeks
+//! (`*_in_cache`), a cache hit (`standard_cache_hit`), the 1,000 tenants
+//! (`tenants_1000_in_cache`, a new cache each time; as for `tenants_1000`, the first clock of
+//! each iteration computes the zone's weeks).
 //! The heap each holds is printed by `cargo run --release --example footprint`.
 
 mod common;
@@ -15,10 +18,21 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use std::hint::black_box;
 use support_sla::clock::{Clock, ClockCache};
 use support_sla::coverage::Coverage;
-use support_sla::policy::PolicyConfig;
 use support_sla::SupportPolicy;
 
 fn bench(c: &mut Criterion) {
+    // The first clock of a zone in the process (no clock of Madrid alive): it computes the
+    // zone's week starts, an offset look-up a week.
+    c.bench_function("footprint/build/standard_first_of_zone", |b| {
+        b.iter_batched(
+            Coverage::standard,
+            |coverage| drop(black_box(Clock::new(black_box(coverage)).unwrap())),
+            BatchSize::SmallInput,
+        );
+    });
+    // A service's usual case: another clock of the zone is alive, whose week starts the new
+    // clock shares.
+    let anchor = Clock::new(Coverage::always()).unwrap();
     for (name, coverage) in [
         ("standard", Coverage::standard()),
         ("plus", Coverage::plus()),
@@ -35,6 +49,9 @@ fn bench(c: &mut Criterion) {
             );
         });
     }
+    drop(anchor);
+    // Alone: no other clock of Madrid alive, so its three clocks compute the zone's week starts
+    // once.
     c.bench_function("footprint/build/policy_madrid", |b| {
         b.iter(SupportPolicy::madrid);
     });
@@ -79,12 +96,9 @@ fn bench(c: &mut Criterion) {
             BatchSize::SmallInput,
         );
     });
-    drop(held);
-    c.bench_function("footprint/build/policy_madrid_in_cache", |b| {
-        b.iter(|| {
-            SupportPolicy::from_config_in(PolicyConfig::default(), &ClockCache::new()).unwrap()
-        });
-    });
+    // From here no clock of Madrid is alive, nor a cache keeping its weeks: the first clock of
+    // each iteration computes them.
+    drop((held, cache));
     let tenants = tenants(1_000);
     let mut group = c.benchmark_group("footprint/build");
     group.sample_size(10);

@@ -141,6 +141,13 @@ fn main() {
     let (clock, cost) = measure(5, || Clock::new(Coverage::standard()).unwrap());
     row("Clock::new(Coverage::standard()) in all", &cost);
     drop(clock);
+    // A service's usual case: another clock of the zone is alive, and the new clock shares the
+    // zone's weeks instead of computing them.
+    let anchor = Clock::new(Coverage::always()).unwrap();
+    let standard = Coverage::standard();
+    let (clock, cost) = measure_from(9, || standard.clone(), |c| Clock::new(c).unwrap());
+    row("Clock::new(standard), Madrid in use", &cost);
+    drop((clock, anchor));
     let (policy, cost) = measure(5, SupportPolicy::madrid);
     row("SupportPolicy::madrid()", &cost);
     drop(policy);

@@ -3,7 +3,9 @@
 //! Which support ticket comes next, and when its objectives fall due, by the support policy of a
 //! software distributor in Madrid: three tiers, four severities, priority from severity then
 //! tier, service hours in Madrid wall time on the Madrid working calendar, and exact business-time
-//! arithmetic that does not grow with the span. Pure: no I/O, no clock reads, no global state.
+//! arithmetic that does not grow with the span. Pure: no I/O, no clock reads; the one thing shared
+//! between calls is the weeks of the time zones that live clocks use, which never changes an
+//! answer (see [`Clock::new`](clock::Clock::new)).
 //!
 //! ## Quickstart: a ticket registered the evening before a Madrid holiday
 //!

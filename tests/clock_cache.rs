@@ -217,3 +217,43 @@ fn policies_built_through_a_cache_equal_policies_built_alone() {
         SupportPolicy::from_config(never).err()
     );
 }
+
+/// Clocks built with `Clock::new` at once in several threads, of several zones (sharing, or
+/// racing to compute, their zone's weeks), answer as clocks of the same coverages built one
+/// after another.
+#[test]
+fn clocks_built_alone_at_once_in_threads_answer_alike() {
+    let zones = [
+        Madrid,
+        chrono_tz::America::Havana,
+        chrono_tz::Australia::Lord_Howe,
+        chrono_tz::Europe::Lisbon,
+    ];
+    let coverage = |n: usize| {
+        let zone = zones[n % zones.len()];
+        let schedule = if n % 2 == 0 {
+            "mon-fri 00:30-02:45"
+        } else {
+            "mon-sun 01:00-03:00"
+        };
+        Coverage::ignoring_holidays(hours(schedule)).with_time_zone(zone)
+    };
+    let built: Vec<Clock> = std::thread::scope(|scope| {
+        let threads: Vec<_> = (0..8)
+            .map(|n| scope.spawn(move || Clock::new(coverage(n))))
+            .collect();
+        threads
+            .into_iter()
+            .map(|t| {
+                t.join()
+                    .expect("a thread builds its clock")
+                    .expect("accepted")
+            })
+            .collect()
+    });
+    for (n, clock) in built.iter().enumerate() {
+        let alone = Clock::new(coverage(n)).expect("accepted");
+        assert_eq!(clock.coverage(), alone.coverage());
+        same_answers(clock, &alone);
+    }
+}

@@ -11,9 +11,10 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 
 /// Builds [`Clock`]s that share what they can: a clock asked for a coverage equal to one of an
-/// earlier clock still in use *is* that clock (one index, built once), and the clocks of one
-/// time zone share the zone's weeks (the start of each week of the supported years and its
-/// offset, computed once per zone instead of once per clock, and held once).
+/// earlier clock still in use *is* that clock (one index, built once), and the cache keeps the
+/// weeks of each time zone it was asked for (the start of each week of the supported years and
+/// the days of the weeks whose offset changes, computed once per zone), which its clocks and
+/// any other clock of the zone share (see [`Clock::new`]).
 ///
 /// A service with many tenants, or many policies, builds their clocks through one cache:
 /// tenants with the same hours and calendar pay for one clock, and tenants with their own hours
@@ -23,9 +24,9 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError, Weak};
 ///
 /// The cache holds its clocks weakly: a built index lives as long as a clock (or a clone of
 /// it) uses it, then its memory is freed; asking again for that coverage builds it again. The
-/// weeks of each zone asked for are kept (about 110 KiB a zone). Cloning a cache is cheap and
-/// the clones share their contents; it is `Send + Sync`, so threads may build through one
-/// cache. There is no global cache: clocks built with [`Clock::new`] share nothing.
+/// weeks of each zone asked for are kept while the cache lives (about 55 KiB a zone). Cloning a
+/// cache is cheap and the clones share their contents; it is `Send + Sync`, so threads may
+/// build through one cache.
 ///
 /// # Example
 ///
@@ -121,22 +122,22 @@ impl ClockCache {
         }
         Clock::check_windows(&coverage)?;
         let zone = self.zone(coverage.time_zone())?;
-        let clock = Clock::with_zone(coverage, &zone)?;
+        let clock = Clock::with_zone(coverage, zone)?;
         Ok(self.lock().insert(key, clock))
     }
 
-    /// The weeks of `tz`, computed on first use (outside the lock: other zones' clocks are not
-    /// held up).
+    /// The weeks of `tz`, those any clock of the zone uses or else computed (outside the lock:
+    /// other zones' clocks are not held up), and kept.
     fn zone(&self, tz: Tz) -> Result<Arc<ZoneWeeks>, Error> {
         if let Some(zone) = self.lock().zones.iter().find(|z| z.tz == tz) {
             return Ok(Arc::clone(zone));
         }
-        let zone = Arc::new(Clock::zone_weeks(tz)?);
+        let zone = super::zones::supported_weeks(tz)?;
         let mut shared = self.lock();
-        if let Some(known) = shared.zones.iter().find(|z| z.tz == tz) {
-            return Ok(Arc::clone(known));
+        // Another thread may have kept them meanwhile: the same weeks, kept once.
+        if !shared.zones.iter().any(|z| Arc::ptr_eq(z, &zone)) {
+            shared.zones.push(Arc::clone(&zone));
         }
-        shared.zones.push(Arc::clone(&zone));
         Ok(zone)
     }
 
@@ -209,8 +210,9 @@ mod tests {
         let plus = cache.clock(Coverage::plus()).unwrap();
         assert!(!Arc::ptr_eq(&a.inner, &plus.inner));
         assert!(a.inner.index.shares_starts(&plus.inner.index));
+        // A clock built alone while the cache's clocks of its zone live shares their starts.
         let alone = Clock::new(Coverage::plus()).unwrap();
-        assert!(!a.inner.index.shares_starts(&alone.inner.index));
+        assert!(a.inner.index.shares_starts(&alone.inner.index));
         // One zone's weeks, shared by both indexes.
         assert_eq!(cache.lock().zones.len(), 1);
         let zone_bytes = cache

@@ -5,14 +5,18 @@ use chrono::{DateTime, Days, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeDe
 use chrono_tz::Tz;
 use std::sync::Arc;
 
+/// One local day, in nanoseconds of wall time.
+const DAY: i64 = crate::coverage::DAY_NANOS as i64;
 /// Seven local days, in nanoseconds of wall time.
-const WEEK: i64 = 7 * crate::coverage::DAY_NANOS as i64;
+const WEEK: i64 = 7 * DAY;
+/// Nanoseconds in a second, as the offsets of [`ShiftedWeek`] count.
+const SECOND: i64 = crate::iso::NANOS_PER_SECOND as i64;
 
 /// The weeks of the local days `first..=last` in one time zone: the first instant of each week
-/// (weeks start on `first`'s weekday) and the UTC offset then. They depend on the zone alone,
-/// not on any coverage: an index keeps the starts (shared, not copied), and a
-/// [`ClockCache`](super::ClockCache) computes them once per zone. Computing them is one offset
-/// look-up a week, most of the cost of building an office-hours index.
+/// (weeks start on `first`'s weekday), and the first instant and offset of each day of the few
+/// weeks whose offset changes. They depend on the zone alone, not on any coverage: the clocks of
+/// one zone share them (see `zones.rs`), and an index keeps the starts. Computing them is one
+/// offset look-up a week, most of the cost of building an office-hours index.
 #[derive(Debug)]
 pub(crate) struct ZoneWeeks {
     pub(crate) tz: Tz,
@@ -23,16 +27,54 @@ pub(crate) struct ZoneWeeks {
     pub(crate) nominal: i64,
     /// `starts[k]`: the first instant of week `k`; the last entry is the end of the range.
     pub(crate) starts: Arc<[i64]>,
-    /// `offsets[k]`: the UTC offset at `starts[k]`, in nanoseconds.
-    pub(crate) offsets: Box<[i64]>,
-    /// The weeks whose offset changes, or whose first midnight was skipped, ascending: the
-    /// first instant and offset of each of their days, then of the next week.
-    pub(crate) shifted: Box<[(usize, DayEdges)]>,
+    /// The weeks whose offset changes, or whose first midnight was skipped, ascending. Every
+    /// other week keeps one offset throughout (see [`ZoneWeeks::offset`]).
+    pub(crate) shifted: Box<[ShiftedWeek]>,
 }
 
 /// `(first instant, offset then)` of each day of a week, then of the next week's first day
 /// (entries past a shorter last week unused).
 pub(crate) type DayEdges = [(i64, i64); 8];
+
+/// A week whose offset changes, or whose first midnight was skipped, in a quarter of its
+/// [`DayEdges`]: for each day, then the next week's first day, its midnight read as UTC less
+/// its first instant, and the offset then, in seconds (an offset change of the IANA database
+/// falls on a whole second).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ShiftedWeek {
+    /// The week's number.
+    pub(crate) week: usize,
+    days: [(i32, i32); 8],
+}
+
+impl ShiftedWeek {
+    /// Week `week`, whose first midnight read as UTC is `local`, with the edges `edges`.
+    /// `None` when an edge is not on a whole second.
+    fn new(week: usize, local: i64, edges: &DayEdges) -> Option<ShiftedWeek> {
+        let seconds = |nanos: i64| match nanos % SECOND {
+            0 => i32::try_from(nanos / SECOND).ok(),
+            _ => None,
+        };
+        let mut days = [(0, 0); 8];
+        for (d, (day, &(start, offset))) in days.iter_mut().zip(edges).enumerate() {
+            *day = (seconds(local + d as i64 * DAY - start)?, seconds(offset)?);
+        }
+        Some(ShiftedWeek { week, days })
+    }
+
+    /// The week's edges, its first midnight read as UTC being `local`.
+    pub(crate) fn edges(&self, local: i64) -> DayEdges {
+        let mut edges = [(0, 0); 8];
+        for (d, (edge, &(reading, offset))) in edges.iter_mut().zip(&self.days).enumerate() {
+            let midnight = local + d as i64 * DAY;
+            *edge = (
+                midnight - i64::from(reading) * SECOND,
+                i64::from(offset) * SECOND,
+            );
+        }
+        edges
+    }
+}
 
 impl ZoneWeeks {
     /// The weeks of `first..=last` in `tz`. `None` when an offset change of the zone cannot be
@@ -81,7 +123,7 @@ impl ZoneWeeks {
                     (start, offset),
                     (next, next_offset),
                 )?;
-                shifted.push((k, day_edges));
+                shifted.push(ShiftedWeek::new(k, local, &day_edges)?);
             }
         }
         Some(ZoneWeeks {
@@ -90,7 +132,6 @@ impl ZoneWeeks {
             days,
             nominal,
             starts: starts.into(),
-            offsets: offsets.into(),
             shifted: shifted.into(),
         })
     }
@@ -108,7 +149,6 @@ impl ZoneWeeks {
         start: (i64, i64),
         next: (i64, i64),
     ) -> Option<DayEdges> {
-        const DAY: i64 = crate::coverage::DAY_NANOS as i64;
         let mut edges = [next; 8];
         let mut edge = start;
         let mut date = first.checked_add_days(Days::new(u64::from(day0)))?;
@@ -129,14 +169,19 @@ impl ZoneWeeks {
 
     /// The number of weeks (the last may be shorter).
     pub(crate) fn weeks(&self) -> usize {
-        self.offsets.len() - 1
+        self.starts.len() - 1
+    }
+
+    /// The offset of week `k` (`k < weeks`) throughout, for a week not in `shifted`: its first
+    /// midnight read as UTC less its first instant.
+    pub(crate) fn offset(&self, k: usize) -> Option<i64> {
+        Some(self.nominal + k as i64 * WEEK - self.starts.get(k)?)
     }
 
     /// Heap bytes held (the starts counted once, whoever shares them).
     #[cfg_attr(not(test), allow(dead_code))]
     pub(crate) fn heap_bytes(&self) -> usize {
-        (self.starts.len() + self.offsets.len()) * size_of::<i64>()
-            + self.shifted.len() * size_of::<(usize, DayEdges)>()
+        self.starts.len() * size_of::<i64>() + self.shifted.len() * size_of::<ShiftedWeek>()
     }
 }
 
@@ -267,6 +312,53 @@ mod tests {
         assert_eq!(at, Some(utc("2025-10-26T00:30:00Z")));
         let three = wall_to_nanos(Madrid, d(2025, 10, 26), 3 * H);
         assert_eq!(three, Some(utc("2025-10-26T02:00:00Z")));
+    }
+
+    /// Every day's first instant and offset, from the weeks (a week's one offset, or its days'
+    /// edges), are those of the wall-clock rule and of the zone, in zones whose changes fall at
+    /// midnight (Havana, Santiago, Gaza), on half hours (Lord Howe), a few weeks apart
+    /// (Casablanca's Ramadan), across a skipped day (Apia, 30 December 2011) or by two hours
+    /// (Troll).
+    #[test]
+    fn every_day_of_the_weeks_starts_as_the_zone_says() {
+        use chrono_tz::{Africa, America, Antarctica, Asia, Australia, Pacific};
+        let (first, last) = (d(2000, 1, 1), d(2040, 12, 31));
+        for tz in [
+            Madrid,
+            America::Havana,
+            America::Santiago,
+            Asia::Gaza,
+            Australia::Lord_Howe,
+            Africa::Casablanca,
+            Pacific::Apia,
+            Antarctica::Troll,
+        ] {
+            let weeks = ZoneWeeks::new(tz, first, last).unwrap();
+            let mut shifted = weeks.shifted.iter().peekable();
+            for k in 0..weeks.weeks() {
+                let local = weeks.nominal + k as i64 * WEEK;
+                let edges = shifted.next_if(|w| w.week == k).map(|w| w.edges(local));
+                let days = (weeks.days - 7 * k as u32).min(7);
+                if let Some(edges) = edges {
+                    let next = weeks.starts[k + 1];
+                    let expected = (next, offset_nanos(tz, next).unwrap());
+                    assert_eq!(edges[days as usize], expected, "{tz}, after week {k}");
+                }
+                for d in 0..days {
+                    let date = first + Days::new(u64::from(7 * k as u32 + d));
+                    let (start, offset) = if let Some(edges) = edges {
+                        edges[d as usize]
+                    } else {
+                        let offset = weeks.offset(k).unwrap();
+                        (local + i64::from(d) * DAY - offset, offset)
+                    };
+                    let expected = wall_to_nanos(tz, date, 0).unwrap();
+                    assert_eq!(start, expected, "{tz} {date}");
+                    assert_eq!(offset, offset_nanos(tz, expected).unwrap(), "{tz} {date}");
+                }
+            }
+            assert!(shifted.next().is_none());
+        }
     }
 
     #[test]

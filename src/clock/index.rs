@@ -9,7 +9,8 @@
 //! with a holiday, special hours or an offset change is one more pattern, shared by every week
 //! that looks the same (a holiday on a Thursday in winter, the week of the last Sunday of
 //! March…). An office-hours coverage over the 101 supported years holds about 60 patterns and
-//! 5,270 weeks: about 110 KiB, built in a few tenths of a millisecond.
+//! 5,270 weeks: about 110 KiB, of which the week starts (42 KiB) are shared by every index of
+//! the zone, built in under a tenth of a millisecond once the zone's weeks are known.
 //!
 //! Offsets are looked up once a week (at each week's first midnight), so a zone must not change
 //! its offset and change it back within one week: none of the IANA database does over

@@ -143,7 +143,11 @@ impl Clock {
             .coverage()
             .clone();
         Ok(Clock {
-            inner: Arc::new(Inner { coverage, index }),
+            inner: Arc::new(Inner {
+                coverage,
+                index,
+                _zone: None,
+            }),
             versions: Some(Arc::new(versions)),
         })
     }

@@ -1,5 +1,5 @@
-//! Building the index: week starts and offsets, the days that differ from the weekly
-//! schedule, and interning of the weeks' patterns.
+//! Building the index: the days that differ from the weekly schedule, each week's intervals
+//! over its zone's weeks, and interning of the weeks' patterns.
 
 use super::{Index, Interval, Pattern, Starts, DAY, WEEK};
 use crate::clock::dst::{wall_to_nanos, DayEdges, ZoneWeeks};
@@ -46,7 +46,7 @@ impl Exceptions<'_> {
 }
 
 /// A week being built: where it is and which of its days are not plain.
-struct WeekPlan<'z> {
+struct WeekPlan {
     /// Day number of the week's first day.
     day0: u32,
     /// Days of the week inside the range (7 but for a last, shorter week).
@@ -60,7 +60,7 @@ struct WeekPlan<'z> {
     len: i64,
     /// When the offset changes inside the week, or its first midnight was skipped: the first
     /// instant and offset of each day (see [`ZoneWeeks::shifted`]).
-    edges: Option<&'z DayEdges>,
+    edges: Option<DayEdges>,
 }
 
 /// Builds the index, interning patterns.
@@ -105,21 +105,24 @@ impl Index {
         let (&range_start, &range_end) = (starts.first()?, starts.last()?);
         let mut builder = Builder::new(coverage, first, last)?;
         let mut weeks = Vec::with_capacity(week_count);
-        let offsets = &zone.offsets;
         let mut shifted = zone.shifted.iter().peekable();
         // The pattern of the last quiet week (whole, no offset change, no holiday, no special
         // hours) and its offset: most weeks are quiet, and take it without being looked at.
         let mut quiet: Option<(i64, u16)> = None;
-        for (k, (edges, &offset)) in starts.windows(2).zip(offsets.iter()).enumerate() {
+        for (k, edges) in starts.windows(2).enumerate() {
             let &[start, next] = edges else {
                 return None;
             };
             let day0 = u32::try_from(7 * k).ok()?;
             let local = nominal + k as i64 * WEEK;
             let edges = shifted
-                .next_if(|(week, _)| *week == k)
-                .map(|(_, edges)| edges);
+                .next_if(|week| week.week == k)
+                .map(|week| week.edges(local));
             let whole = edges.is_none() && day0 + 7 <= day_count;
+            let offset = match edges {
+                Some([(_, offset), ..]) => offset,
+                None => zone.offset(k)?,
+            };
             if let Some((delta, id)) = quiet {
                 if whole && delta == start - local && builder.quiet(day0 + 7) {
                     weeks.push(id);
@@ -296,7 +299,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The pattern id of the week `plan`, interned.
-    fn week(&mut self, plan: &WeekPlan<'_>) -> Option<u16> {
+    fn week(&mut self, plan: &WeekPlan) -> Option<u16> {
         let end = plan.day0 + plan.days;
         self.skip_before(plan.day0);
         let holidays = &self.exceptions.holidays;
@@ -389,7 +392,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The joined intervals of the week `plan` into `scratch`.
-    fn fill_scratch(&mut self, plan: &WeekPlan<'_>) -> Option<()> {
+    fn fill_scratch(&mut self, plan: &WeekPlan) -> Option<()> {
         let tz = self.coverage.time_zone();
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.clear();
@@ -436,7 +439,7 @@ impl<'a> Builder<'a> {
     }
 
     /// The id of the pattern of `plan` with the intervals in `scratch`, stored if new.
-    fn intern(&mut self, plan: &WeekPlan<'_>) -> Option<u16> {
+    fn intern(&mut self, plan: &WeekPlan) -> Option<u16> {
         self.patterns.intern(plan.len, &self.scratch)
     }
 }
