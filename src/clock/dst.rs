@@ -36,7 +36,7 @@ pub(crate) struct ZoneWeeks {
 /// (entries past a shorter last week unused).
 pub(crate) type DayEdges = [(i64, i64); 8];
 
-/// A week whose offset changes, or whose first midnight was skipped, in a quarter of its
+/// A week whose offset changes, or whose first midnight was skipped, in half the bytes of its
 /// [`DayEdges`]: for each day, then the next week's first day, its midnight read as UTC less
 /// its first instant, and the offset then, in seconds (an offset change of the IANA database
 /// falls on a whole second).
