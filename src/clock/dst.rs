@@ -49,17 +49,18 @@ pub(crate) struct ShiftedWeek {
 
 impl ShiftedWeek {
     /// Week `week`, whose first midnight read as UTC is `local`, with the edges `edges`.
-    /// `None` when an edge is not on a whole second.
-    fn new(week: usize, local: i64, edges: &DayEdges) -> Option<ShiftedWeek> {
-        let seconds = |nanos: i64| match nanos % SECOND {
-            0 => i32::try_from(nanos / SECOND).ok(),
-            _ => None,
+    fn new(week: usize, local: i64, edges: &DayEdges) -> ShiftedWeek {
+        // `chrono-tz` counts its transitions and offsets in whole seconds, and an offset is
+        // under a day: a day's first instant is a midnight or a transition, so both fit.
+        let seconds = |nanos: i64| {
+            debug_assert_eq!(nanos % SECOND, 0, "a whole second");
+            i32::try_from(nanos / SECOND).expect("invariant: an offset is under a day")
         };
         let mut days = [(0, 0); 8];
         for (d, (day, &(start, offset))) in days.iter_mut().zip(edges).enumerate() {
-            *day = (seconds(local + d as i64 * DAY - start)?, seconds(offset)?);
+            *day = (seconds(local + d as i64 * DAY - start), seconds(offset));
         }
-        Some(ShiftedWeek { week, days })
+        ShiftedWeek { week, days }
     }
 
     /// The week's edges, its first midnight read as UTC being `local`.
@@ -123,7 +124,7 @@ impl ZoneWeeks {
                     (start, offset),
                     (next, next_offset),
                 )?;
-                shifted.push(ShiftedWeek::new(k, local, &day_edges)?);
+                shifted.push(ShiftedWeek::new(k, local, &day_edges));
             }
         }
         Some(ZoneWeeks {
