@@ -103,7 +103,8 @@ struct Inner {
     coverage: Coverage,
     index: Index,
     /// The weeks of the coverage's zone the index was built over, kept so that the clocks of
-    /// the zone built later share them (see `zones.rs`); `None` for a folded index.
+    /// the zone built later share them (see `zones.rs`); `None` for a folded index, whose
+    /// versions' clocks keep theirs.
     _zone: Option<Arc<ZoneWeeks>>,
 }
 
