@@ -6,12 +6,12 @@
 
 use chrono::{DateTime, Utc};
 use datafusion::arrow::array::{
-    Array, ArrayRef, AsArray, Int64Array, LargeStringArray, PrimitiveArray, StringArray,
-    StringViewArray,
+    Array, ArrayRef, AsArray, LargeStringArray, PrimitiveArray, StringArray, StringViewArray,
 };
+use datafusion::arrow::buffer::NullBuffer;
 use datafusion::arrow::datatypes::{
-    DataType, Int64Type, TimeUnit, TimestampMicrosecondType, TimestampMillisecondType,
-    TimestampNanosecondType, TimestampSecondType,
+    ArrowPrimitiveType, DataType, Int64Type, TimeUnit, TimestampMicrosecondType,
+    TimestampMillisecondType, TimestampNanosecondType, TimestampSecondType,
 };
 use datafusion::common::{Result, ScalarValue, exec_err, plan_err};
 use datafusion::logical_expr::ColumnarValue;
@@ -90,6 +90,16 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// The NULLs of the column, and whether a constant is NULL.
+    pub(crate) fn nulls(&self) -> Validity<'a> {
+        match *self {
+            Words::Constant(v) => Validity::Constant(v.is_some()),
+            Words::Utf8(a) => Validity::Column(a.nulls()),
+            Words::Large(a) => Validity::Column(a.nulls()),
+            Words::View(a) => Validity::Column(a.nulls()),
+        }
+    }
+
     /// The word of row `row`, `None` for NULL.
     #[inline]
     pub(crate) fn get(&self, row: usize) -> Option<&'a str> {
@@ -105,10 +115,12 @@ impl<'a> Words<'a> {
 /// A column (or constant) of instants in any timestamp unit.
 pub(crate) enum Instants<'a> {
     Constant(Option<i64>, TimeUnit),
-    Seconds(&'a PrimitiveArray<TimestampSecondType>),
-    Millis(&'a PrimitiveArray<TimestampMillisecondType>),
-    Micros(&'a PrimitiveArray<TimestampMicrosecondType>),
-    Nanos(&'a PrimitiveArray<TimestampNanosecondType>),
+    /// A column's values (read as a slice, whatever the unit) and its NULLs.
+    Column {
+        values: &'a [i64],
+        nulls: Option<&'a NullBuffer>,
+        unit: TimeUnit,
+    },
 }
 
 impl<'a> Instants<'a> {
@@ -138,18 +150,42 @@ impl<'a> Instants<'a> {
 
     /// Reads a column of timestamps.
     pub(crate) fn of_array(function: &str, array: &'a ArrayRef) -> Result<Instants<'a>> {
+        fn column<T: ArrowPrimitiveType<Native = i64>>(
+            array: &PrimitiveArray<T>,
+            unit: TimeUnit,
+        ) -> Instants<'_> {
+            Instants::Column {
+                values: array.values(),
+                nulls: array.nulls(),
+                unit,
+            }
+        }
         match array.data_type() {
-            DataType::Timestamp(TimeUnit::Second, _) => Ok(Instants::Seconds(array.as_primitive())),
-            DataType::Timestamp(TimeUnit::Millisecond, _) => {
-                Ok(Instants::Millis(array.as_primitive()))
-            }
-            DataType::Timestamp(TimeUnit::Microsecond, _) => {
-                Ok(Instants::Micros(array.as_primitive()))
-            }
-            DataType::Timestamp(TimeUnit::Nanosecond, _) => {
-                Ok(Instants::Nanos(array.as_primitive()))
-            }
+            DataType::Timestamp(TimeUnit::Second, _) => Ok(column(
+                array.as_primitive::<TimestampSecondType>(),
+                TimeUnit::Second,
+            )),
+            DataType::Timestamp(TimeUnit::Millisecond, _) => Ok(column(
+                array.as_primitive::<TimestampMillisecondType>(),
+                TimeUnit::Millisecond,
+            )),
+            DataType::Timestamp(TimeUnit::Microsecond, _) => Ok(column(
+                array.as_primitive::<TimestampMicrosecondType>(),
+                TimeUnit::Microsecond,
+            )),
+            DataType::Timestamp(TimeUnit::Nanosecond, _) => Ok(column(
+                array.as_primitive::<TimestampNanosecondType>(),
+                TimeUnit::Nanosecond,
+            )),
             t => exec_err!("{function}: expected a timestamp, got {t}"),
+        }
+    }
+
+    /// The NULLs of the column (`None`: none), and whether a constant is NULL.
+    pub(crate) fn nulls(&self) -> Validity<'a> {
+        match *self {
+            Instants::Constant(v, _) => Validity::Constant(v.is_some()),
+            Instants::Column { nulls, .. } => Validity::Column(nulls),
         }
     }
 
@@ -158,15 +194,25 @@ impl<'a> Instants<'a> {
     /// # Errors
     ///
     /// When the value does not fit in nanoseconds since the epoch (years before 1677 or after
-    /// 2262: outside every clock's supported range), naming the value and `function`.
-    #[inline]
+    /// 2262: outside every clock's supported range), naming the value and `function`; when
+    /// `row` is past the column's end.
+    #[inline(always)]
     pub(crate) fn get(&self, function: &str, row: usize) -> Result<Option<DateTime<Utc>>> {
         let (value, unit) = match self {
             Instants::Constant(v, unit) => (*v, *unit),
-            Instants::Seconds(a) => (a.is_valid(row).then(|| a.value(row)), TimeUnit::Second),
-            Instants::Millis(a) => (a.is_valid(row).then(|| a.value(row)), TimeUnit::Millisecond),
-            Instants::Micros(a) => (a.is_valid(row).then(|| a.value(row)), TimeUnit::Microsecond),
-            Instants::Nanos(a) => (a.is_valid(row).then(|| a.value(row)), TimeUnit::Nanosecond),
+            Instants::Column {
+                values,
+                nulls,
+                unit,
+            } => {
+                if nulls.is_some_and(|nulls| nulls.is_null(row)) {
+                    return Ok(None);
+                }
+                let Some(&value) = values.get(row) else {
+                    return past_the_end(function, row, values.len());
+                };
+                (Some(value), *unit)
+            }
         };
         let Some(value) = value else {
             return Ok(None);
@@ -183,6 +229,75 @@ impl<'a> Instants<'a> {
                 "{function}: instant {value} {} since the epoch is outside the supported range",
                 unit_name(unit)
             ),
+        }
+    }
+}
+
+/// The error of a row past a column's end (never for the columns DataFusion passes, which
+/// have the batch's rows).
+#[cold]
+fn past_the_end<T>(function: &str, row: usize, len: usize) -> Result<T> {
+    exec_err!("{function}: row {row} is past the end of a column of {len} rows")
+}
+
+/// Checks that every column of `args` has `rows` rows, as DataFusion promises, so that a
+/// function's loop over `0..rows` reads every column within its end.
+///
+/// # Errors
+///
+/// Naming `function` and both lengths, when one does not.
+pub(crate) fn check_rows(function: &str, args: &[ColumnarValue], rows: usize) -> Result<()> {
+    for arg in args {
+        if let ColumnarValue::Array(array) = arg
+            && array.len() != rows
+        {
+            return exec_err!(
+                "{function}: a column of {} rows in a batch of {rows}",
+                array.len()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Which rows of an argument are NULL.
+#[derive(Clone, Copy)]
+pub(crate) enum Validity<'a> {
+    /// A constant: every row valid (`true`) or every row NULL.
+    Constant(bool),
+    /// A column's NULLs (`None`: no NULL).
+    Column(Option<&'a NullBuffer>),
+}
+
+impl Validity<'_> {
+    /// The rows of `rows` that are valid in every argument, as one NULL buffer (`None` when
+    /// none is NULL): the NULLs of a function's answer that is NULL when any argument is.
+    pub(crate) fn all(rows: usize, arguments: &[Validity<'_>]) -> Option<NullBuffer> {
+        let mut all: Option<NullBuffer> = None;
+        for argument in arguments {
+            match argument {
+                Validity::Constant(true) | Validity::Column(None) => {}
+                Validity::Constant(false) => return Some(NullBuffer::new_null(rows)),
+                Validity::Column(Some(nulls)) => {
+                    all = NullBuffer::union(all.as_ref(), Some(nulls));
+                }
+            }
+        }
+        all.filter(|nulls| nulls.null_count() > 0)
+    }
+}
+
+impl<'a> Instants<'a> {
+    /// The column's nanoseconds, when it is a column of nanoseconds without NULLs: every row
+    /// is its value as it is (no NULL, no unit to convert, no overflow to check).
+    pub(crate) fn plain_nanos(&self) -> Option<&'a [i64]> {
+        match *self {
+            Instants::Column {
+                values,
+                nulls: None,
+                unit: TimeUnit::Nanosecond,
+            } => Some(values),
+            _ => None,
         }
     }
 }
@@ -233,7 +348,10 @@ impl<'a> Severities<'a> {
 /// A column (or constant) of BIGINT.
 pub(crate) enum Integers<'a> {
     Constant(Option<i64>),
-    Array(&'a Int64Array),
+    Column {
+        values: &'a [i64],
+        nulls: Option<&'a NullBuffer>,
+    },
 }
 
 impl<'a> Integers<'a> {
@@ -243,18 +361,48 @@ impl<'a> Integers<'a> {
             ColumnarValue::Scalar(ScalarValue::Int64(v)) => Ok(Integers::Constant(*v)),
             ColumnarValue::Scalar(ScalarValue::Null) => Ok(Integers::Constant(None)),
             ColumnarValue::Array(a) if a.data_type() == &DataType::Int64 => {
-                Ok(Integers::Array(a.as_primitive::<Int64Type>()))
+                let a = a.as_primitive::<Int64Type>();
+                Ok(Integers::Column {
+                    values: a.values(),
+                    nulls: a.nulls(),
+                })
             }
             other => exec_err!("{function}: expected BIGINT, got {}", other.data_type()),
         }
     }
 
-    /// The value of row `row`, `None` for NULL.
+    /// The NULLs of the column, and whether a constant is NULL.
+    pub(crate) fn nulls(&self) -> Validity<'a> {
+        match *self {
+            Integers::Constant(v) => Validity::Constant(v.is_some()),
+            Integers::Column { nulls, .. } => Validity::Column(nulls),
+        }
+    }
+
+    /// The column's values, when it is a column without NULLs.
+    pub(crate) fn plain(&self) -> Option<&'a [i64]> {
+        match *self {
+            Integers::Column {
+                values,
+                nulls: None,
+            } => Some(values),
+            _ => None,
+        }
+    }
+
+    /// The value of row `row`, `None` for NULL (and past the column's end, which DataFusion
+    /// never asks for).
     #[inline]
     pub(crate) fn get(&self, row: usize) -> Option<i64> {
         match self {
             Integers::Constant(v) => *v,
-            Integers::Array(a) => a.is_valid(row).then(|| a.value(row)),
+            Integers::Column { values, nulls } => {
+                if nulls.is_some_and(|nulls| nulls.is_null(row)) {
+                    None
+                } else {
+                    values.get(row).copied()
+                }
+            }
         }
     }
 }

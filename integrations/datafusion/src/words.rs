@@ -67,8 +67,13 @@ impl<'a> Coverages<'a> {
         })
     }
 
+    /// The coverage of every row, when the word is a constant (not NULL).
+    pub(crate) fn constant(&self) -> Option<CoverageKind> {
+        self.constant
+    }
+
     /// The coverage of row `row`, `None` for NULL.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(
         &mut self,
         function: &str,

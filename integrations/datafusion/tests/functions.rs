@@ -168,6 +168,130 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(12))]
+
+    /// A constant coverage over columns of nanoseconds without NULLs: the functions' loop
+    /// without per-row checks.
+    #[test]
+    fn a_constant_coverage_over_plain_columns_equals_the_library(
+        coverage in prop::sample::select(COVERAGES.to_vec()),
+        rows in prop::collection::vec(clock_row(), 1..300),
+    ) {
+        let policy = SupportPolicy::madrid();
+        let presets = preset_clocks();
+        let ctx = session(&policy);
+        ctx.register_batch("t", clock_batch(&rows)).unwrap();
+        let out = run(&ctx, &format!("SELECT sla_elapsed_ns('{coverage}', from_at, to_at), \
+            sla_deadline('{coverage}', from_at, budget) FROM t")).unwrap();
+        let (elapsed, due) = (int64s(out.column(0)), instants(out.column(1)));
+        let clock = reference_clock(coverage, &presets, &policy);
+        for (i, row) in rows.iter().enumerate() {
+            let want = clock.elapsed(at(row.from), at(row.to)).unwrap().num_nanoseconds();
+            prop_assert_eq!(elapsed[i], want, "elapsed of {:?}", row);
+            let want = clock.deadline(at(row.from), TimeDelta::seconds(row.budget)).unwrap();
+            prop_assert_eq!(due[i], Some(want), "deadline of {:?}", row);
+        }
+    }
+}
+
+#[test]
+fn nulls_in_columns_give_null_rows_and_only_those() {
+    let policy = SupportPolicy::madrid();
+    let presets = preset_clocks();
+    let ctx = session(&policy);
+    let from = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+    let ns = |t: DateTime<Utc>| t.timestamp_nanos_opt().unwrap();
+    // Row i is NULL in coverage when i % 2 == 1, in from_at when i % 3 == 1, in to_at and
+    // budget when i % 5 == 1.
+    let rows = 40;
+    let coverage: Vec<Option<&str>> = (0..rows)
+        .map(|i| (i % 2 != 1).then_some(COVERAGES[i % COVERAGES.len()]))
+        .collect();
+    let start: Vec<Option<i64>> = (0..rows)
+        .map(|i| (i % 3 != 1).then(|| ns(from + TimeDelta::minutes(97 * i as i64))))
+        .collect();
+    let end: Vec<Option<i64>> = (0..rows)
+        .map(|i| (i % 5 != 1).then(|| ns(from + TimeDelta::hours(3 * i as i64))))
+        .collect();
+    let budget: Vec<Option<i64>> = (0..rows)
+        .map(|i| (i % 5 != 1).then_some(600 * i as i64))
+        .collect();
+    let schema = Schema::new(vec![
+        Field::new("coverage", DataType::Utf8, true),
+        utc_ns("from_at"),
+        utc_ns("to_at"),
+        Field::new("budget", DataType::Int64, true),
+    ]);
+    let batch = RecordBatch::try_new(
+        Arc::new(schema),
+        vec![
+            Arc::new(StringArray::from(coverage.clone())),
+            Arc::new(TimestampNanosecondArray::from(start.clone()).with_timezone("UTC")),
+            Arc::new(TimestampNanosecondArray::from(end.clone()).with_timezone("UTC")),
+            Arc::new(Int64Array::from(budget.clone())),
+        ],
+    )
+    .unwrap();
+    ctx.register_batch("t", batch).unwrap();
+    for constant in [false, true] {
+        let word = if constant { "'plus'" } else { "coverage" };
+        let out = run(
+            &ctx,
+            &format!(
+                "SELECT sla_elapsed_ns({word}, from_at, to_at), \
+                 sla_deadline({word}, from_at, budget) FROM t"
+            ),
+        )
+        .unwrap();
+        let (elapsed, due) = (int64s(out.column(0)), instants(out.column(1)));
+        for i in 0..rows {
+            let coverage = if constant { Some("plus") } else { coverage[i] };
+            let (want_elapsed, want_due) = match (coverage, start[i], end[i], budget[i]) {
+                (Some(c), Some(a), Some(z), Some(b)) => {
+                    let clock = reference_clock(c, &presets, &policy);
+                    (
+                        clock.elapsed(at(a), at(z)).unwrap().num_nanoseconds(),
+                        Some(clock.deadline(at(a), TimeDelta::seconds(b)).unwrap()),
+                    )
+                }
+                _ => (None, None),
+            };
+            assert_eq!(elapsed[i], want_elapsed, "elapsed of row {i} ({word})");
+            assert_eq!(due[i], want_due, "deadline of row {i} ({word})");
+        }
+    }
+}
+
+#[test]
+fn a_bad_row_among_plain_columns_fails_the_query_naming_it() {
+    let ctx = session(&SupportPolicy::madrid());
+    let from = Utc.with_ymd_and_hms(2025, 3, 3, 9, 0, 0).unwrap();
+    let row = |budget: i64, to: DateTime<Utc>| ClockRow {
+        coverage: "plus",
+        from: from.timestamp_nanos_opt().unwrap(),
+        to: to.timestamp_nanos_opt().unwrap(),
+        budget,
+    };
+    let later = from + TimeDelta::hours(5);
+    let far = Utc.with_ymd_and_hms(2150, 1, 1, 0, 0, 0).unwrap();
+    ctx.register_batch(
+        "t",
+        clock_batch(&[row(60, later), row(i64::MAX, later), row(60, far)]),
+    )
+    .unwrap();
+    let message = run(&ctx, "SELECT sla_deadline('plus', from_at, budget) FROM t").unwrap_err();
+    assert!(
+        message.contains("sla_deadline") && message.contains("9223372036854775807 s"),
+        "{message}"
+    );
+    let message = run(&ctx, "SELECT sla_elapsed_ns('plus', from_at, to_at) FROM t").unwrap_err();
+    assert!(
+        message.contains("sla_elapsed_ns") && message.contains("2150-01-01"),
+        "{message}"
+    );
+}
+
 #[derive(Debug, Clone)]
 struct StatusRow {
     tier: &'static str,
