@@ -1,7 +1,7 @@
 //! The monthly quality-of-service SQL (`sql/monthly_qos.sql`: `sla_status` + GROUP BY) over
 //! 10M tickets of the synthetic history held in memory, and its event-log form
 //! (`sql/monthly_qos_timeline.sql`: `array_agg` per ticket + `sla_timeline_status` + GROUP BY)
-//! over the events of 100 000 tickets.
+//! over the events of 1M tickets.
 //!
 //! `cargo bench -p support-sla-datafusion --bench qos`; under `cargo test --benches` they run
 //! once over 20 000 tickets.
@@ -39,7 +39,7 @@ fn partitioned(
 fn bench(c: &mut Criterion) {
     let full = std::env::args().any(|a| a == "--bench");
     let (tickets, label, timeline_tickets, timeline_label) = if full {
-        (10_000_000i64, "10M", 100_000i64, "100k")
+        (10_000_000i64, "10M", 1_000_000i64, "1M")
     } else {
         (20_000, "20k", 20_000, "20k")
     };

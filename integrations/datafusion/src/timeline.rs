@@ -1,5 +1,10 @@
 //! `sla_timeline_status(events, now)`: the library's
 //! [`SupportPolicy::timeline_status`] over a list of event STRUCTs per row.
+//!
+//! A row's events are put in order by `at`, then by the optional integer field `seq`, then in
+//! list order: an event log's `array_agg` needs no `ORDER BY`, which DataFusion 55 runs through
+//! a per-value accumulator that copies each value's array (4,000 tickets' events from Parquet:
+//! 8.3 s and 5.3 GB with it, a twentieth of a second without).
 
 use crate::args::{Instants, Words};
 use crate::status::StatusColumns;
@@ -7,7 +12,8 @@ use crate::words::{self, Parsed};
 use datafusion::arrow::array::{
     Array, ArrayRef, AsArray, GenericListArray, OffsetSizeTrait, StructArray,
 };
-use datafusion::arrow::datatypes::DataType;
+use datafusion::arrow::compute::cast;
+use datafusion::arrow::datatypes::{DataType, Int64Type};
 use datafusion::common::{DataFusionError, Result, exec_datafusion_err, exec_err, plan_err};
 use datafusion::logical_expr::ColumnarValue;
 use support_sla::status::{Event, EventKind, Timeline};
@@ -15,6 +21,9 @@ use support_sla::{Severity, SupportPolicy, Tier};
 
 /// The fields every event STRUCT has.
 pub(crate) const EVENT_FIELDS: [&str; 4] = ["at", "kind", "tier", "severity"];
+
+/// The optional integer field that orders events at the same instant.
+const SEQ: &str = "seq";
 
 /// The words of [`EventKind`], in the form `array_agg(named_struct(…))` gives them.
 const KINDS: [&str; 8] = [
@@ -49,6 +58,14 @@ pub(crate) fn events_type(function: &str, given: &DataType) -> Result<DataType> 
                 EVENT_FIELDS.join(", ")
             );
         }
+    }
+    if let Some((_, seq)) = fields.find(SEQ)
+        && !seq.data_type().is_integer()
+    {
+        return plan_err!(
+            "{function}: the events' field {SEQ:?} must be an integer, got {}",
+            seq.data_type()
+        );
     }
     Ok(given.clone())
 }
@@ -93,6 +110,8 @@ struct EventColumns<'a> {
     kind: Words<'a>,
     tier: Words<'a>,
     severity: Words<'a>,
+    /// The `seq` field as BIGINT, when the STRUCT has one.
+    seq: Option<ArrayRef>,
 }
 
 impl<'a> EventColumns<'a> {
@@ -102,13 +121,31 @@ impl<'a> EventColumns<'a> {
                 exec_datafusion_err!("{function}: the events' STRUCT has no field {name:?}")
             })
         };
+        let seq = match structs.column_by_name(SEQ) {
+            Some(seq) => Some(cast(seq, &DataType::Int64)?),
+            None => None,
+        };
         Ok(EventColumns {
             structs,
             at: Instants::of_array(function, column("at")?)?,
             kind: Words::of_array(function, column("kind")?)?,
             tier: Words::of_array(function, column("tier")?)?,
             severity: Words::of_array(function, column("severity")?)?,
+            seq,
         })
+    }
+
+    /// The `seq` of the event at `index` (0 without the field), `number` (from 1) in its
+    /// ticket's list.
+    fn seq(&self, function: &str, index: usize, number: usize) -> Result<i64> {
+        let Some(seq) = &self.seq else {
+            return Ok(0);
+        };
+        let seq = seq.as_primitive::<Int64Type>();
+        if seq.is_null(index) {
+            return exec_err!("{function}: event {number} of a ticket has no {SEQ} (NULL)");
+        }
+        Ok(seq.value(index))
     }
 }
 
@@ -186,7 +223,8 @@ fn kind_index(function: &str, word: &str) -> Result<usize, DataFusionError> {
 }
 
 /// `sla_timeline_status(events, now)`. A NULL list or `now` gives a NULL row; an empty list,
-/// a NULL event or field, or a timeline that breaks the library's rules fails the query.
+/// a NULL event or field, or a timeline that breaks the library's rules fails the query. Each
+/// row's events are put in order by `at`, then `seq` (when the STRUCT has it), then list order.
 ///
 /// The library's [`Timeline`] owns its events: one allocation per ticket, the only one per
 /// row of this crate's functions.
@@ -213,7 +251,7 @@ pub(crate) fn timeline_status(
         tiers: Parsed::new(),
         severities: Parsed::new(),
     };
-    let mut buffer: Vec<Event> = Vec::new();
+    let mut buffer: Vec<(i64, Event)> = Vec::new();
     let mut out = StatusColumns::with_capacity(rows);
     for (row, &(start, end)) in ranges.iter().enumerate() {
         let Some(now) = now.get(function, row)?.filter(|_| events.is_valid(row)) else {
@@ -222,10 +260,22 @@ pub(crate) fn timeline_status(
         };
         buffer.clear();
         for (number, index) in (start..end).enumerate() {
-            buffer.push(seen.event(function, &columns, index, number + 1)?);
+            let seq = columns.seq(function, index, number + 1)?;
+            buffer.push((seq, seen.event(function, &columns, index, number + 1)?));
         }
-        let timeline = Timeline::new(buffer.iter().copied())
-            .map_err(|error| exec_datafusion_err!("{function}: {error}"))?;
+        // Stable: events at one instant with one `seq` keep their list order.
+        let key = |&(seq, event): &(i64, Event)| (event.at, seq);
+        let reordered = !buffer.is_sorted_by_key(key);
+        buffer.sort_by_key(key);
+        let timeline = Timeline::new(buffer.iter().map(|&(_, event)| event)).map_err(|error| {
+            // The library counts the events as they are now, not as the list gave them.
+            let counted = if reordered {
+                " (the ticket's events counted in order by at, then seq)"
+            } else {
+                ""
+            };
+            exec_datafusion_err!("{function}: {error}{counted}")
+        })?;
         let status = policy
             .timeline_status(&timeline, now)
             .map_err(|error| exec_datafusion_err!("{function}: {error}"))?;

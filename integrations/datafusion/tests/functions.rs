@@ -7,8 +7,9 @@ use chrono::{DateTime, TimeDelta, TimeZone, Utc};
 use common::*;
 use datafusion::arrow::array::{
     ArrayRef, Int64Array, RecordBatch, StringArray, TimestampMicrosecondArray,
-    TimestampNanosecondArray, TimestampSecondArray,
+    TimestampNanosecondArray, TimestampSecondArray, UInt32Array,
 };
+use datafusion::arrow::compute::take;
 use datafusion::arrow::datatypes::{DataType, Field, Schema, TimeUnit};
 use datafusion::execution::FunctionRegistry;
 use proptest::prelude::*;
@@ -164,6 +165,36 @@ proptest! {
                 let want = policy.timeline_status(&timeline, at(now)).unwrap();
                 prop_assert_eq!(got[i].as_ref(), Some(&expected_row(&want)), "{:?} of {:?}", rule, events);
             }
+        }
+    }
+
+    /// Without `ORDER BY`, from an event log whose rows come last event first: the function
+    /// puts each ticket's events in order by `at`, then by the STRUCT's `seq` field.
+    #[test]
+    fn timeline_status_orders_the_events_itself_by_at_then_seq(
+        tickets in prop::collection::vec(timeline(), 1..40),
+        now in instant(),
+    ) {
+        let policy = SupportPolicy::madrid();
+        let ctx = session(&policy);
+        let batch = events_batch(&tickets);
+        let last_first = UInt32Array::from_iter_values((0..batch.num_rows() as u32).rev());
+        let columns = batch
+            .columns()
+            .iter()
+            .map(|column| take(column, &last_first, None))
+            .collect::<Result<Vec<_>, _>>()
+            .unwrap();
+        ctx.register_batch("events", RecordBatch::try_new(batch.schema(), columns).unwrap()).unwrap();
+        let out = run(&ctx, &format!("SELECT ticket, sla_timeline_status(array_agg(named_struct(\
+            'at', at, 'seq', seq, 'kind', kind, 'tier', tier, 'severity', severity)), \
+            to_timestamp_nanos({now})) FROM events GROUP BY ticket ORDER BY ticket")).unwrap();
+        let got = status_rows(out.column(1));
+        prop_assert_eq!(got.len(), tickets.len());
+        for (i, events) in tickets.iter().enumerate() {
+            let timeline = Timeline::new(events.iter().copied()).unwrap();
+            let want = policy.timeline_status(&timeline, at(now)).unwrap();
+            prop_assert_eq!(got[i].as_ref(), Some(&expected_row(&want)), "{:?}", events);
         }
     }
 }
@@ -563,7 +594,9 @@ fn every_error_names_the_function_and_the_value() {
         (format!("SELECT sla_timeline_status([named_struct('at', {ts}, 'kind', 'born', 'tier', 'vip', 'severity', 'S1')], {ts})"), &["sla_timeline_status", "unknown event kind \"born\""]),
         (format!("SELECT sla_timeline_status([named_struct('at', {ts}, 'kind', 'registered', 'tier', CAST(NULL AS VARCHAR), 'severity', 'S1')], {ts})"), &["sla_timeline_status", "event 1", "no tier"]),
         (format!("SELECT sla_timeline_status([named_struct('at', {ts}, 'kind', 'registered', 'tier', 'vip', 'severity', 'S1'), \
-            named_struct('at', TIMESTAMP '2025-03-03T08:00:00Z', 'kind', 'paused', 'tier', 'vip', 'severity', 'S1')], {ts})"), &["sla_timeline_status", "event 1"]),
+            named_struct('at', TIMESTAMP '2025-03-03T08:00:00Z', 'kind', 'paused', 'tier', 'vip', 'severity', 'S1')], {ts})"), &["sla_timeline_status", "event 0 (paused at 2025-03-03 08:00:00 UTC)", "in order by at, then seq"]),
+        (format!("SELECT sla_timeline_status([named_struct('at', {ts}, 'kind', 'registered', 'tier', 'vip', 'severity', 'S1'), \
+            named_struct('at', {ts}, 'kind', 'registered', 'tier', 'vip', 'severity', 'S1')], {ts})"), &["sla_timeline_status", "event 1"]),
         (format!("SELECT sla_timeline_status(array_slice([named_struct('at', {ts}, 'kind', 'registered', 'tier', 'vip', 'severity', 'S1')], 2, 1), {ts})"), &["sla_timeline_status", "at least one event"]),
         (format!("SELECT sla_timeline_status([named_struct('at', {ts}, 'kind', 'registered')], {ts})"), &["sla_timeline_status", "no field \"tier\""]),
         (format!("SELECT sla_timeline_status({ts}, {ts})"), &["sla_timeline_status", "events"]),
@@ -742,4 +775,36 @@ fn an_integer_severity_column_reads_as_its_number_word() {
             "{sql}: {message}"
         );
     }
+}
+
+/// An event STRUCT's `seq` must be an integer: text is refused when the query is planned, with
+/// the function, the field and the type named.
+#[test]
+fn a_seq_field_that_is_not_an_integer_is_refused() {
+    let ctx = session(&SupportPolicy::madrid());
+    let message = run(
+        &ctx,
+        "SELECT sla_timeline_status([named_struct('at', TIMESTAMP '2025-03-03T09:00:00Z', \
+         'seq', 'one', 'kind', 'registered', 'tier', 'vip', 'severity', 'S1')], \
+         TIMESTAMP '2025-03-04T09:00:00Z')",
+    )
+    .unwrap_err();
+    assert!(
+        message.contains("sla_timeline_status")
+            && message.contains("\"seq\"")
+            && message.contains("Utf8"),
+        "{message}"
+    );
+    let ok = run(
+        &ctx,
+        "SELECT sla_timeline_status([named_struct('at', TIMESTAMP '2025-03-03T09:00:00Z', \
+         'seq', 7, 'kind', 'registered', 'tier', 'vip', 'severity', 'S1')], \
+         TIMESTAMP '2025-03-04T09:00:00Z')['priority']",
+    )
+    .unwrap();
+    let priority = ok
+        .column(0)
+        .as_any()
+        .downcast_ref::<datafusion::arrow::array::Int32Array>();
+    assert_eq!(priority.map(|p| p.value(0)), Some(1));
 }
