@@ -146,55 +146,43 @@ proptest! {
         }
     }
 
+    /// The function answers as the library under every re-classification rule: over events
+    /// aggregated in order, and without `ORDER BY` over a log whose rows come last event first
+    /// (the function puts each ticket's events in order by `at`, then by the STRUCT's `seq`).
     #[test]
     fn timeline_status_equals_the_library_under_every_rule(
         tickets in prop::collection::vec(timeline(), 1..40),
         now in instant(),
     ) {
-        for rule in [Reclassification::KeepUsed, Reclassification::Restart, Reclassification::Retroactive] {
-            let policy = SupportPolicy::builder().reclassification(rule).build().unwrap();
-            let ctx = session(&policy);
-            ctx.register_batch("events", events_batch(&tickets)).unwrap();
-            let out = run(&ctx, &format!("SELECT ticket, sla_timeline_status(array_agg(named_struct(\
-                'at', at, 'kind', kind, 'tier', tier, 'severity', severity) ORDER BY at, seq), \
-                to_timestamp_nanos({now})) FROM events GROUP BY ticket ORDER BY ticket")).unwrap();
-            let got = status_rows(out.column(1));
-            prop_assert_eq!(got.len(), tickets.len());
-            for (i, events) in tickets.iter().enumerate() {
-                let timeline = Timeline::new(events.iter().copied()).unwrap();
-                let want = policy.timeline_status(&timeline, at(now)).unwrap();
-                prop_assert_eq!(got[i].as_ref(), Some(&expected_row(&want)), "{:?} of {:?}", rule, events);
-            }
-        }
-    }
-
-    /// Without `ORDER BY`, from an event log whose rows come last event first: the function
-    /// puts each ticket's events in order by `at`, then by the STRUCT's `seq` field.
-    #[test]
-    fn timeline_status_orders_the_events_itself_by_at_then_seq(
-        tickets in prop::collection::vec(timeline(), 1..40),
-        now in instant(),
-    ) {
-        let policy = SupportPolicy::madrid();
-        let ctx = session(&policy);
+        let in_order = format!("SELECT ticket, sla_timeline_status(array_agg(named_struct(\
+            'at', at, 'kind', kind, 'tier', tier, 'severity', severity) ORDER BY at, seq), \
+            to_timestamp_nanos({now})) FROM events GROUP BY ticket ORDER BY ticket");
+        let last_first = format!("SELECT ticket, sla_timeline_status(array_agg(named_struct(\
+            'at', at, 'seq', seq, 'kind', kind, 'tier', tier, 'severity', severity)), \
+            to_timestamp_nanos({now})) FROM events_last_first GROUP BY ticket ORDER BY ticket");
         let batch = events_batch(&tickets);
-        let last_first = UInt32Array::from_iter_values((0..batch.num_rows() as u32).rev());
+        let reversed = UInt32Array::from_iter_values((0..batch.num_rows() as u32).rev());
         let columns = batch
             .columns()
             .iter()
-            .map(|column| take(column, &last_first, None))
+            .map(|column| take(column, &reversed, None))
             .collect::<Result<Vec<_>, _>>()
             .unwrap();
-        ctx.register_batch("events", RecordBatch::try_new(batch.schema(), columns).unwrap()).unwrap();
-        let out = run(&ctx, &format!("SELECT ticket, sla_timeline_status(array_agg(named_struct(\
-            'at', at, 'seq', seq, 'kind', kind, 'tier', tier, 'severity', severity)), \
-            to_timestamp_nanos({now})) FROM events GROUP BY ticket ORDER BY ticket")).unwrap();
-        let got = status_rows(out.column(1));
-        prop_assert_eq!(got.len(), tickets.len());
-        for (i, events) in tickets.iter().enumerate() {
-            let timeline = Timeline::new(events.iter().copied()).unwrap();
-            let want = policy.timeline_status(&timeline, at(now)).unwrap();
-            prop_assert_eq!(got[i].as_ref(), Some(&expected_row(&want)), "{:?}", events);
+        let batch_last_first = RecordBatch::try_new(batch.schema(), columns).unwrap();
+        for rule in [Reclassification::KeepUsed, Reclassification::Restart, Reclassification::Retroactive] {
+            let policy = SupportPolicy::builder().reclassification(rule).build().unwrap();
+            let ctx = session(&policy);
+            ctx.register_batch("events", batch.clone()).unwrap();
+            ctx.register_batch("events_last_first", batch_last_first.clone()).unwrap();
+            for sql in [&in_order, &last_first] {
+                let got = status_rows(run(&ctx, sql).unwrap().column(1));
+                prop_assert_eq!(got.len(), tickets.len());
+                for (i, events) in tickets.iter().enumerate() {
+                    let timeline = Timeline::new(events.iter().copied()).unwrap();
+                    let want = policy.timeline_status(&timeline, at(now)).unwrap();
+                    prop_assert_eq!(got[i].as_ref(), Some(&expected_row(&want)), "{:?} of {:?}: {}", rule, events, sql);
+                }
+            }
         }
     }
 }
