@@ -126,15 +126,12 @@ impl ClockCache {
         Ok(self.lock().insert(key, clock))
     }
 
-    /// The weeks of `tz`, those any clock of the zone uses or else computed (outside the lock:
-    /// other zones' clocks are not held up), and kept.
+    /// The weeks of `tz` (those the zone's live clocks share, else computed: see `zones.rs`),
+    /// kept while the cache lives. While the cache keeps them, the process-wide table finds
+    /// them, so the cache needs no look-up of its own.
     fn zone(&self, tz: Tz) -> Result<Arc<ZoneWeeks>, Error> {
-        if let Some(zone) = self.lock().zones.iter().find(|z| z.tz == tz) {
-            return Ok(Arc::clone(zone));
-        }
         let zone = super::zones::supported_weeks(tz)?;
         let mut shared = self.lock();
-        // Another thread may have kept them meanwhile: the same weeks, kept once.
         if !shared.zones.iter().any(|z| Arc::ptr_eq(z, &zone)) {
             shared.zones.push(Arc::clone(&zone));
         }
